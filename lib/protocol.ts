@@ -1,0 +1,75 @@
+/**
+ * The one map of messages between contexts (content script, popup, options ↔ background), each with a
+ * zod schema for its request and its reply. Every message crossing contexts is validated on arrival.
+ * zod/mini keeps the content script small.
+ */
+import * as z from 'zod/mini';
+import { NEXT_ACTIONS } from './sop/actions';
+import { LOGIN_STEPS, PAGE_KINDS } from './spse/page-kinds';
+
+const text = (max: number) => z.string().check(z.maxLength(max));
+const userId = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9._@-]+$/));
+const url = z.string().check(z.maxLength(2048), z.regex(/^https?:\/\//));
+
+export const pageResultSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('login'), step: z.enum(LOGIN_STEPS) }),
+  z.strictObject({ kind: z.literal('login-failed'), step: z.enum(LOGIN_STEPS), error: text(400) }),
+  z.strictObject({ kind: z.literal('activation') }),
+  z.strictObject({ kind: z.literal('non-active'), replacementUserId: z.optional(userId) }),
+  z.strictObject({ kind: z.literal('admin-notice'), notice: text(400) }),
+  z.strictObject({ kind: z.literal('logged-in'), role: z.enum(['penyedia', 'non-penyedia', 'unknown']), userId: z.optional(userId) }),
+  z.strictObject({ kind: z.literal('other') }),
+]);
+
+export const siteSchema = z.strictObject({
+  base: url,
+  origin: url,
+  basePath: text(100),
+  generation: z.enum(['4.5', '4.x', '3.x']),
+  slug: z.optional(text(64)),
+  https: z.boolean(),
+});
+
+export const recognitionSchema = z.strictObject({ url, site: siteSchema, page: pageResultSchema, markers: z.boolean() });
+
+export const adviceSchema = z.strictObject({
+  pageKind: z.enum(PAGE_KINDS),
+  nextAction: z.nullable(z.enum(NEXT_ACTIONS)),
+  lpseName: z.optional(text(200)),
+  genuine: z.boolean(),
+});
+export type AdviceReply = z.infer<typeof adviceSchema>;
+
+export const tabStatusSchema = z.strictObject({
+  url,
+  lpseKey: text(300),
+  lpseName: z.optional(text(200)),
+  pageKind: z.enum(PAGE_KINDS),
+  nextAction: z.nullable(z.enum(NEXT_ACTIONS)),
+  at: z.number(),
+});
+export type TabStatus = z.infer<typeof tabStatusSchema>;
+
+/** The protocol map: message type → request payload and reply schemas. */
+export const protocol = {
+  /** content script → background: what this page is. Reply: the next action to show. */
+  'page/recognised': { request: z.strictObject({ type: z.literal('page/recognised'), recognition: recognitionSchema }), reply: adviceSchema },
+  /** popup → background: what is known of a tab. */
+  'tab/status': {
+    request: z.strictObject({ type: z.literal('tab/status'), tabId: z.number().check(z.int(), z.nonnegative()) }),
+    reply: z.strictObject({ status: z.nullable(tabStatusSchema) }),
+  },
+} as const;
+
+export type MessageType = keyof typeof protocol;
+export type Request<T extends MessageType> = z.infer<(typeof protocol)[T]['request']>;
+export type Reply<T extends MessageType> = z.infer<(typeof protocol)[T]['reply']>;
+
+export const anyRequestSchema = z.discriminatedUnion('type', [protocol['page/recognised'].request, protocol['tab/status'].request]);
+export type AnyRequest = z.infer<typeof anyRequestSchema>;
+
+/** Replies travel in an envelope so an error is a value, never a silent undefined. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Messages larger than this are rejected before parsing (a page cannot flood the background). */
+export const MAX_MESSAGE_BYTES = 64 * 1024;

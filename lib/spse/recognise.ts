@@ -1,0 +1,24 @@
+import { classifySnapshot, hasSpseMarkers, type PageResult } from './page-kinds';
+import { siteFromUrl, type SpseSite } from './site';
+import type { PageSnapshot } from './snapshot';
+
+/** What the content script reports about one page. `page: null` = not an SPSE page: do nothing, show nothing. */
+export interface Recognition {
+  url: string;
+  site: SpseSite;
+  page: PageResult;
+  /** The page carries SPSE's own markers (it may still be on an address that is not a genuine LPSE). */
+  markers: boolean;
+}
+
+/**
+ * Which SPSE site and which page kind. An address of SPSE's shape is not enough (other procurement systems
+ * live under `/eproc/` too): the page must carry SPSE's markers. Whether the LPSE is genuine is the
+ * background's call (it has the directory); the content script never decides it.
+ */
+export function recognise(url: string, snapshot: PageSnapshot): Recognition | null {
+  const site = siteFromUrl(url);
+  if (!site) return null;
+  if (!hasSpseMarkers(snapshot)) return null;
+  return { url, site, page: classifySnapshot(snapshot), markers: true };
+}

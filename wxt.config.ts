@@ -1,0 +1,35 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { LEGACY_HOST_PATTERNS, SPSE_HOST_PATTERN } from './lib/spse/hosts';
+
+// Least privilege: the only required host is where every LPSE lives today. The legacy addresses
+// (LPSEs still on their own hosts) are optional and asked for when the penyedia opts in, because Chrome
+// warns "all websites" for `*://*/eproc4/*` whatever its path. `--mode e2e` grants them up front so the
+// end-to-end tests exercise the same runtime registration path with the permission already held.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser, mode }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'id',
+    permissions: ['storage', 'scripting'],
+    host_permissions: mode === 'e2e' ? [SPSE_HOST_PATTERN, ...LEGACY_HOST_PATTERNS] : [SPSE_HOST_PATTERN],
+    optional_host_permissions: mode === 'e2e' ? [] : [...LEGACY_HOST_PATTERNS],
+    action: { default_title: 'SPSE Assist' },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: { id: 'spse-assist@spse-assist.id', data_collection_permissions: { required: ['none'] } },
+      },
+    }),
+  }),
+  hooks: {
+    // WXT copies a content script's `matches` into the required host_permissions. The runtime-registered
+    // legacy script must not make the legacy patterns required: keep exactly what the manifest function chose.
+    'build:manifestGenerated': (wxt, manifest) => {
+      const wanted = wxt.config.mode === 'e2e' ? [SPSE_HOST_PATTERN, ...LEGACY_HOST_PATTERNS] : [SPSE_HOST_PATTERN];
+      manifest.host_permissions = wanted;
+      if (wxt.config.mode === 'e2e') delete manifest.optional_host_permissions;
+    },
+  },
+});
