@@ -1,0 +1,80 @@
+/**
+ * Finds a Chromium/Chrome for the tests and the demo, or gets one:
+ *   1. CHROME_PATH, if set (must exist);
+ *   2. a system Chromium or Chrome;
+ *   3. where the internet is reachable: Chrome for Testing through @puppeteer/browsers (into .cache/);
+ *   4. where it is not and we are root with apt: Debian's `chromium` package;
+ *   otherwise stops with a one-line instruction.
+ * Used as a module (`ensureBrowser()`) and as a command (`tsx scripts/ensure-browser.ts` prints the path).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/lib/chromium/chromium',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/opt/google/chrome/chrome',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
+
+export function findBrowser(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.CHROME_PATH) {
+    if (!existsSync(env.CHROME_PATH)) throw new Error(`CHROME_PATH=${env.CHROME_PATH} does not exist`);
+    return env.CHROME_PATH;
+  }
+  return CANDIDATES.find((p) => existsSync(p));
+}
+
+async function internetReachable(): Promise<boolean> {
+  try {
+    const res = await fetch('https://storage.googleapis.com/chrome-for-testing-public/', { method: 'HEAD', signal: AbortSignal.timeout(4000) });
+    return res.status < 500;
+  } catch {
+    return false;
+  }
+}
+
+const say = (line: string) => console.error(`[browser] ${line}`);
+
+export async function ensureBrowser(): Promise<string> {
+  const found = findBrowser();
+  if (found) return found;
+  if (await internetReachable()) {
+    say('no Chromium or Chrome found: downloading Chrome for Testing (stable) into .cache/chrome …');
+    const { install, resolveBuildId, detectBrowserPlatform, Browser } = await import('@puppeteer/browsers');
+    const platform = detectBrowserPlatform();
+    if (!platform) throw new Error('unsupported platform for Chrome for Testing');
+    const buildId = await resolveBuildId(Browser.CHROME, platform, 'stable');
+    const installed = await install({ browser: Browser.CHROME, buildId, cacheDir: resolve(root, '.cache/chrome') });
+    say(`installed Chrome for Testing ${buildId}: ${installed.executablePath}`);
+    return installed.executablePath;
+  }
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  if (isRoot && hasApt) {
+    say("no Chromium or Chrome found and no internet: installing Debian's chromium with apt-get …");
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    const path = findBrowser();
+    if (path) return path;
+  }
+  throw new Error('No Chromium or Chrome found: install one (e.g. `sudo apt-get install chromium`) or set CHROME_PATH=/path/to/chrome');
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  ensureBrowser().then(
+    (path) => console.log(path),
+    (e: Error) => {
+      console.error(e.message);
+      process.exit(1);
+    },
+  );
+}
