@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { actionTexts, uiTexts, type Lang } from '@/lib/i18n';
-import type { AdviceReply } from '@/lib/protocol';
+import type { Advice } from '@/lib/advice';
 
 /** Shadow-root styles: self-contained (no fetch), light and dark. */
 export const ASSISTANT_CSS = `
@@ -20,7 +20,7 @@ button:focus-visible { outline: 3px solid #0b6bcb; outline-offset: 2px; }
 }
 `;
 
-export function Assistant({ advice, lang }: { advice: AdviceReply; lang: Lang }) {
+export function Assistant({ advice, lang }: { advice: Advice; lang: Lang }) {
   const [collapsed, setCollapsed] = useState(false);
   const ui = uiTexts[lang];
   if (!advice.nextAction) return <div role="status" aria-live="polite" />;

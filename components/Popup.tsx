@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { actionTexts, defaultLang, uiTexts } from '@/lib/i18n';
 import { send } from '@/lib/messaging';
-import type { TabStatus } from '@/lib/protocol';
+import { checkWith, protocol, type TabStatus } from '@/lib/protocol';
 
 type State = { phase: 'loading' } | { phase: 'ready'; status: TabStatus | null } | { phase: 'error'; message: string };
 
@@ -14,7 +14,7 @@ export function Popup() {
     (async () => {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
       if (tab?.id === undefined) return setState({ phase: 'ready', status: null });
-      const { status } = await send({ type: 'tab/status', tabId: tab.id });
+      const { status } = await send({ type: 'tab/status', tabId: tab.id }, checkWith(protocol['tab/status'].reply));
       setState({ phase: 'ready', status });
     })().catch((e: unknown) => setState({ phase: 'error', message: String(e) }));
   }, []);

@@ -32,6 +32,7 @@ export const siteSchema = z.strictObject({
 
 export const recognitionSchema = z.strictObject({ url, site: siteSchema, page: pageResultSchema, markers: z.boolean() });
 
+/** Mirrors lib/advice.ts (the content script's zod-free guard); a unit test keeps the two in step. */
 export const adviceSchema = z.strictObject({
   pageKind: z.enum(PAGE_KINDS),
   nextAction: z.nullable(z.enum(NEXT_ACTIONS)),
@@ -68,8 +69,13 @@ export type Reply<T extends MessageType> = z.infer<(typeof protocol)[T]['reply']
 export const anyRequestSchema = z.discriminatedUnion('type', [protocol['page/recognised'].request, protocol['tab/status'].request]);
 export type AnyRequest = z.infer<typeof anyRequestSchema>;
 
-/** Replies travel in an envelope so an error is a value, never a silent undefined. */
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
+export type { Envelope } from './envelope';
+
+/** A zod schema as the reply check `send()` takes. */
+export const checkWith =
+  <T>(schema: z.ZodMiniType<T>) =>
+  (v: unknown): v is T =>
+    schema.safeParse(v).success;
 
 /** Messages larger than this are rejected before parsing (a page cannot flood the background). */
 export const MAX_MESSAGE_BYTES = 64 * 1024;

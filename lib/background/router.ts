@@ -2,7 +2,8 @@
  * The background's message router: validates every request (size, shape, sender) before anything runs,
  * and answers in an envelope. Pure apart from the store it is given, so unit tests drive it directly.
  */
-import { anyRequestSchema, MAX_MESSAGE_BYTES, type AnyRequest, type Envelope, type Reply, type TabStatus } from '../protocol';
+import type { Envelope } from '../envelope';
+import { anyRequestSchema, MAX_MESSAGE_BYTES, type AnyRequest, type Reply, type TabStatus } from '../protocol';
 import { decide } from '../sop/rules';
 import { isGenuineLpse, lpseKey, lpseOf } from '../spse/directory';
 
