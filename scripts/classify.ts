@@ -1,0 +1,41 @@
+/**
+ * `npm run --silent classify -- --url <URL> <file.html>`: the recognition result of a saved page, as one
+ * line of JSON (fields that do not apply are null). For LPSE helpdesks and us, to check a page someone saved.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { describePage } from '../lib/spse/describe';
+import { collect } from '../lib/spse/snapshot';
+import { parseHtml } from '../tests/support/parse-html';
+
+const usage = 'usage: npm run --silent classify -- --url <URL> <file.html>';
+let url: string | undefined;
+let file: string | undefined;
+try {
+  const { values, positionals } = parseArgs({ options: { url: { type: 'string' } }, allowPositionals: true });
+  url = values.url;
+  file = positionals[0];
+} catch (e) {
+  console.error(`${(e as Error).message}\n${usage}`);
+  process.exit(2);
+}
+if (!url || !file) {
+  console.error(usage);
+  process.exit(2);
+}
+try {
+  new URL(url);
+} catch {
+  console.error(`not a URL: ${url}\n${usage}`);
+  process.exit(2);
+}
+let html: string;
+try {
+  html = readFileSync(file, 'utf8');
+} catch (e) {
+  console.error(`cannot read ${file}: ${(e as Error).message}`);
+  process.exit(2);
+}
+const { document, close } = parseHtml(html, url);
+console.log(JSON.stringify(describePage(url, collect(document))));
+await close();
