@@ -3,8 +3,9 @@ import type { NextAction } from './sop/actions';
 /** UI languages: Bahasa Indonesia first, English second. */
 export type Lang = 'id' | 'en';
 
-export function defaultLang(nav: { language?: string } | undefined = globalThis.navigator): Lang {
-  return nav?.language?.toLowerCase().startsWith('en') ? 'en' : 'id';
+/** Bahasa Indonesia whatever the browser's language; English is the penyedia's option (options page, later). */
+export function defaultLang(): Lang {
+  return 'id';
 }
 
 interface ActionText {

@@ -65,8 +65,13 @@ async function headlessTour(ext: ExtensionBrowser, sim: Simulator): Promise<stri
   await shoot(page, 'lpse-list');
   const account = sim.accounts[0]!;
   const lpse = sim.lpses.find((l) => account.homeLpses.includes(l.baseUrl)) ?? sim.lpses[0]!;
-  await walkLogin(page, lpse, account, { onStep: (name) => shoot(page, name) });
-  await shoot(page, 'logged-in');
+  await walkLogin(page, lpse, account, {
+    onStep: async (name) => {
+      // The chooser is loaded into the modal after a click: give the assistant its moment to see it.
+      if (name === 'chooser') await page.waitForSelector('spse-assist[data-page-kind="login"]', { timeout: 5000 }).catch(() => {});
+      await shoot(page, name);
+    },
+  });
   for (const other of sim.lpses.filter((l) => l.generation !== '4.5')) {
     await page.goto(other.baseUrl, { waitUntil: 'load' });
     await assistantOf(page, 5000);

@@ -47,7 +47,8 @@ export async function route(raw: unknown, sender: Sender, deps: RouterDeps): Pro
       case 'page/recognised':
         return await pageRecognised(request, sender, deps, reject);
       case 'tab/status':
-        if (sender.tab || !sender.url?.startsWith(deps.extensionOrigin)) return reject('tab/status is for extension pages');
+        // Extension pages only (a popup opened as a tab has a tab too): a web page's sender.url is its own.
+        if (!sender.url?.startsWith(`${deps.extensionOrigin}/`)) return reject('tab/status is for extension pages');
         return { ok: true, value: { status: await deps.tabs.get(request.tabId) } satisfies Reply<'tab/status'> };
     }
   } catch (e) {

@@ -102,7 +102,7 @@ export function role(s: PageSnapshot): Role {
     if (N.penyediaWords.some((w) => hasRoleWord(line, w))) return 'penyedia';
     if (N.nonPenyediaWords.some((w) => hasPhrase(line, w)) || /\bnip\b|\d{18}/.test(line)) return 'non-penyedia';
   }
-  if (s.menu.some((m) => hasPhrase(m, 'daftar paket') || hasPhrase(m, 'log akses'))) return 'non-penyedia';
+  if (s.menu.some((m) => hasPhrase(m, 'daftar paket'))) return 'non-penyedia'; // [V] §3.6 non-penyedia menu
   return 'unknown';
 }
 

@@ -39,6 +39,16 @@ function texts(root: ParentNode, selector: string, skip?: string): string[] {
   return out;
 }
 
+/**
+ * A login form in a Bootstrap modal that is not open is not what the page shows (SPSE 4.x keeps its login
+ * modal on every page). Judged by classes, so it reads the same in a saved page and in the live one.
+ */
+function inClosedModal(el: Element): boolean {
+  const modal = el.closest('.modal');
+  if (!modal) return false;
+  return !modal.classList.contains('show') && !modal.classList.contains('in') && !/display:\s*block/i.test(modal.getAttribute('style') ?? '');
+}
+
 /** Reads a document into a snapshot. Bounded work whatever the page's size or depth. */
 export function collect(doc: Document): PageSnapshot {
   const markers: string[] = [];
@@ -61,6 +71,7 @@ export function collect(doc: Document): PageSnapshot {
 
   const fields: PageSnapshot['fields'] = [];
   for (const el of Array.from(doc.querySelectorAll('input, select, textarea')).slice(0, 200)) {
+    if (inClosedModal(el)) continue;
     const type = (el.getAttribute('type') ?? (el.tagName === 'INPUT' ? 'text' : el.tagName)).toLowerCase();
     if (type === 'hidden' && !/^isrekanan$/i.test(el.getAttribute('name') ?? '')) continue;
     const name = (el.getAttribute('name') || el.getAttribute('id') || '').toLowerCase();

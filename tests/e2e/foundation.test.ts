@@ -5,6 +5,7 @@ import type { Page } from 'puppeteer-core';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { assistantOf, launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { contentScriptRun, settled } from '../support/content-script';
+import { walkLogin } from '../support/login';
 import { PAGE_KINDS } from '@/lib/spse/page-kinds';
 
 let sim: Simulator;
@@ -30,7 +31,7 @@ describe('content script', () => {
   it('runs on every simulated LPSE (4.5 on spse.inaproc.id, 4.x on /eproc4, 3.x on /eproc) and renders <spse-assist>', async () => {
     expect(sim.lpses.map((l) => l.generation).sort()).toEqual(expect.arrayContaining(['3.x', '4.5', '4.5', '4.x']));
     for (const lpse of sim.lpses) {
-      const page = await open(lpse.baseUrl);
+      const page = await open(`${lpse.baseUrl}/`);
       const assistant = await assistantOf(page);
       expect(assistant, lpse.baseUrl).not.toBeNull();
       expect(PAGE_KINDS).toContain(assistant!.pageKind);
@@ -53,11 +54,25 @@ describe('content script', () => {
     }
   });
 
-  it('gives the login page its kind and next action', async () => {
-    const jakarta = sim.lpses.find((l) => l.generation === '4.x')!;
-    const page = await open(jakarta.baseUrl);
-    const assistant = await assistantOf(page);
-    expect(assistant).not.toBeNull();
+  it('follows a 4.5 login step by step, also the chooser the modal loads after a click', async () => {
+    const lpse = sim.lpses.find((l) => l.baseUrl === 'https://spse.inaproc.id/jakarta')!;
+    const account = sim.accounts.find((a) => a.userId === 'SENTOSA01')!;
+    const page = await ext.browser.newPage();
+    const seen: Record<string, { pageKind: string; nextAction: string } | null> = {};
+    await walkLogin(page, lpse, account, {
+      onStep: async (name) => {
+        if (name === 'chooser') {
+          // The chooser arrives in #loginloader after the click: the content script sees the page change.
+          await page.waitForSelector('spse-assist[data-page-kind="login"]');
+        }
+        seen[name] = await assistantOf(page);
+      },
+    });
+    expect(seen.home).toEqual({ pageKind: 'other', nextAction: '' });
+    expect(seen.chooser).toEqual({ pageKind: 'login', nextAction: 'log-in' });
+    expect(seen['user-id']).toEqual({ pageKind: 'login', nextAction: 'log-in' });
+    expect(seen.password).toEqual({ pageKind: 'login', nextAction: 'log-in' });
+    expect(seen['after-login']).toEqual({ pageKind: 'logged-in', nextAction: 'ready' });
     await page.close();
   });
 });
@@ -65,7 +80,7 @@ describe('content script', () => {
 describe('popup', () => {
   it('opens, renders, and shows the LPSE and next action the background holds for an SPSE tab', async () => {
     const lpse = sim.lpses.find((l) => l.generation === '4.5')!;
-    const spsePage = await open(lpse.baseUrl);
+    const spsePage = await open(`${lpse.baseUrl}/`);
     await assistantOf(spsePage);
     const popup = await ext.browser.newPage();
     await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
@@ -75,7 +90,7 @@ describe('popup', () => {
     // The same protocol call the popup makes, for the SPSE tab.
     const tabId = await popup.evaluate(async (url) => (await (globalThis as any).chrome.tabs.query({ url: `${url}*` }))[0]?.id, lpse.baseUrl);
     const reply = await popup.evaluate((id) => (globalThis as any).chrome.runtime.sendMessage({ type: 'tab/status', tabId: id }), tabId!);
-    expect(reply).toMatchObject({ ok: true, value: { status: { lpseKey: lpse.baseUrl.replace(/\/$/, ''), lpseName: lpse.name } } });
+    expect(reply).toMatchObject({ ok: true, value: { status: { lpseKey: lpse.baseUrl, lpseName: lpse.name } } });
     await popup.close();
     await spsePage.close();
   });
