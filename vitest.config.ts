@@ -9,6 +9,7 @@ export default defineConfig({
     projects: [
       {
         plugins: [WxtVitest()],
+        define: { __SPSE_EXAMPLES__: 'true' },
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/simulator/**/*.test.ts'],

@@ -8,7 +8,8 @@ import { LEGACY_HOST_PATTERNS, SPSE_HOST_PATTERN } from './lib/spse/hosts';
 // end-to-end tests exercise the same runtime registration path with the permission already held.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  // Corpus examples beside the page-kind predicates are for tests only (lib/spse/examples.ts).
+  vite: () => ({ plugins: [preact()], define: { __SPSE_EXAMPLES__: 'false' } }),
   manifest: ({ browser, mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

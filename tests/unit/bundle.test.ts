@@ -19,5 +19,6 @@ describe('content script bundle (production build)', () => {
     expect(c).not.toMatch(/ZodError|\$ZodType|_zod/);
     expect(c).not.toContain('kepahiangkab'); // a directory entry
     expect(c).not.toContain('ambiguousOldHosts');
+    expect(c).not.toContain('reconstructed/'); // corpus examples beside the predicates are test-only
   });
 });
