@@ -1,13 +1,16 @@
 import { browser } from 'wxt/browser';
-import { route } from '@/lib/background/router';
 import { syncLegacyContentScript } from '@/lib/background/legacy-access';
-import { sessionTabStore } from '@/lib/background/tab-store';
+import { route, type RouterDeps } from '@/lib/background/router';
+import { sessionFlags, sessionTabStore } from '@/lib/background/tab-store';
+import { openRegistry } from '@/lib/registry/db';
 
 export default defineBackground(() => {
-  const deps = {
+  const deps: RouterDeps = {
     extensionId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
     tabs: sessionTabStore,
+    session: sessionFlags,
+    db: openRegistry,
     log: (reason: string) => console.warn(`[spse-assist] ${reason}`),
   };
 
@@ -17,9 +20,11 @@ export default defineBackground(() => {
     return true;
   });
 
-  const sync = () => syncLegacyContentScript().catch((e: unknown) => deps.log(`legacy content script: ${String(e)}`));
+  const sync = () => syncLegacyContentScript().catch((e: unknown) => deps.log?.(`legacy content script: ${String(e)}`));
   browser.permissions.onAdded.addListener(sync);
   browser.permissions.onRemoved.addListener(sync);
   browser.tabs.onRemoved.addListener((tabId) => void sessionTabStore.remove(tabId));
+  // Migrations run on install and update (opening the database upgrades it), not at the first page.
+  browser.runtime.onInstalled.addListener(() => void openRegistry().catch((e: unknown) => deps.log?.(`registry: ${String(e)}`)));
   void sync();
 });

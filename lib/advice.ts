@@ -5,19 +5,59 @@
 import { NEXT_ACTIONS, type NextAction } from './sop/actions';
 import { PAGE_KINDS, type PageKind } from './spse/page-kinds';
 
+export interface AdviceParams {
+  userId?: string;
+  candidates?: { penyediaId: string; label?: string; userId?: string }[];
+  mode?: 'local' | 'roaming';
+  homeLpseName?: string;
+  replacementUserId?: string;
+  notice?: string;
+  problemId?: string;
+  conflict?: boolean;
+}
+
 export interface Advice {
   pageKind: PageKind;
   nextAction: NextAction | null;
   lpseName?: string;
   genuine: boolean;
+  params: AdviceParams;
+}
+
+const USER_ID = /^[A-Za-z0-9._@-]{1,64}$/;
+const optString = (v: unknown, max: number) => v === undefined || (typeof v === 'string' && v.length <= max);
+const optUserId = (v: unknown) => v === undefined || (typeof v === 'string' && USER_ID.test(v));
+const only = (o: Record<string, unknown>, keys: string[]) => Object.keys(o).every((k) => keys.includes(k));
+
+function isParams(v: unknown): v is AdviceParams {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
+  const p = v as Record<string, unknown>;
+  return (
+    only(p, ['userId', 'candidates', 'mode', 'homeLpseName', 'replacementUserId', 'notice', 'problemId', 'conflict']) &&
+    optUserId(p.userId) &&
+    optUserId(p.replacementUserId) &&
+    (p.mode === undefined || p.mode === 'local' || p.mode === 'roaming') &&
+    optString(p.homeLpseName, 200) &&
+    optString(p.notice, 2000) &&
+    optString(p.problemId, 64) &&
+    (p.conflict === undefined || typeof p.conflict === 'boolean') &&
+    (p.candidates === undefined ||
+      (Array.isArray(p.candidates) &&
+        p.candidates.length <= 20 &&
+        p.candidates.every((c: unknown) => {
+          if (!c || typeof c !== 'object' || Array.isArray(c)) return false;
+          const x = c as Record<string, unknown>;
+          return only(x, ['penyediaId', 'label', 'userId']) && typeof x.penyediaId === 'string' && x.penyediaId.length <= 64 && optString(x.label, 200) && optUserId(x.userId);
+        })))
+  );
 }
 
 export function isAdvice(v: unknown): v is Advice {
-  if (!v || typeof v !== 'object') return false;
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
   const a = v as Record<string, unknown>;
-  const keys = Object.keys(a);
   return (
-    keys.every((k) => k === 'pageKind' || k === 'nextAction' || k === 'lpseName' || k === 'genuine') &&
+    only(a, ['pageKind', 'nextAction', 'lpseName', 'genuine', 'params']) &&
+    isParams(a.params) &&
     (PAGE_KINDS as readonly unknown[]).includes(a.pageKind) &&
     (a.nextAction === null || (NEXT_ACTIONS as readonly unknown[]).includes(a.nextAction)) &&
     (a.lpseName === undefined || (typeof a.lpseName === 'string' && a.lpseName.length <= 200)) &&

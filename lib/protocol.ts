@@ -32,12 +32,26 @@ export const siteSchema = z.strictObject({
 
 export const recognitionSchema = z.strictObject({ url, site: siteSchema, page: pageResultSchema, markers: z.boolean() });
 
+/** The parameters of a next action the page may show (sop.md): never a password, only User IDs and names. */
+export const adviceParamsSchema = z.strictObject({
+  userId: z.optional(userId),
+  candidates: z.optional(z.array(z.strictObject({ penyediaId: text(64), label: z.optional(text(200)), userId: z.optional(userId) })).check(z.maxLength(20))),
+  mode: z.optional(z.enum(['local', 'roaming'])),
+  homeLpseName: z.optional(text(200)),
+  replacementUserId: z.optional(userId),
+  notice: z.optional(text(2000)),
+  problemId: z.optional(text(64)),
+  conflict: z.optional(z.boolean()),
+});
+export type AdviceParams = z.infer<typeof adviceParamsSchema>;
+
 /** Mirrors lib/advice.ts (the content script's zod-free guard); a unit test keeps the two in step. */
 export const adviceSchema = z.strictObject({
   pageKind: z.enum(PAGE_KINDS),
   nextAction: z.nullable(z.enum(NEXT_ACTIONS)),
   lpseName: z.optional(text(200)),
   genuine: z.boolean(),
+  params: adviceParamsSchema,
 });
 export type AdviceReply = z.infer<typeof adviceSchema>;
 
@@ -55,6 +69,15 @@ export type TabStatus = z.infer<typeof tabStatusSchema>;
 export const protocol = {
   /** content script → background: what this page is. Reply: the next action to show. */
   'page/recognised': { request: z.strictObject({ type: z.literal('page/recognised'), recognition: recognitionSchema }), reply: adviceSchema },
+  /** content script → background: the User ID typed into SPSE's User ID field, when its step is submitted. */
+  'login/user-id': { request: z.strictObject({ type: z.literal('login/user-id'), userId }), reply: z.strictObject({ accepted: z.boolean() }) },
+  /** extension pages → background: everything the registry holds (popup, options, tests). */
+  'registry/view': { request: z.strictObject({ type: z.literal('registry/view') }), reply: z.looseObject({}) },
+  /** extension pages → background: "Sudah dilaporkan" / "Sudah selesai". */
+  'problem/set-state': {
+    request: z.strictObject({ type: z.literal('problem/set-state'), id: text(64), state: z.enum(['reported', 'solved']) }),
+    reply: z.strictObject({ updated: z.boolean() }),
+  },
   /** popup → background: what is known of a tab. */
   'tab/status': {
     request: z.strictObject({ type: z.literal('tab/status'), tabId: z.number().check(z.int(), z.nonnegative()) }),
@@ -66,7 +89,16 @@ export type MessageType = keyof typeof protocol;
 export type Request<T extends MessageType> = z.infer<(typeof protocol)[T]['request']>;
 export type Reply<T extends MessageType> = z.infer<(typeof protocol)[T]['reply']>;
 
-export const anyRequestSchema = z.discriminatedUnion('type', [protocol['page/recognised'].request, protocol['tab/status'].request]);
+export const anyRequestSchema = z.discriminatedUnion('type', [
+  protocol['page/recognised'].request,
+  protocol['login/user-id'].request,
+  protocol['registry/view'].request,
+  protocol['problem/set-state'].request,
+  protocol['tab/status'].request,
+]);
+
+/** Messages only the extension's own pages may send (never a content script in a web page). */
+export const EXTENSION_PAGE_ONLY: ReadonlySet<MessageType> = new Set(['registry/view', 'problem/set-state', 'tab/status']);
 export type AnyRequest = z.infer<typeof anyRequestSchema>;
 
 export type { Envelope } from './envelope';

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { tabStatusSchema, type TabStatus } from '../protocol';
-import type { TabStore } from './router';
+import type { SessionFlags, TabStore } from './router';
 
 /**
  * What each tab last showed, in `storage.session`: it survives the service worker being stopped and is
@@ -17,5 +17,15 @@ export const sessionTabStore: TabStore & { remove(tabId: number): Promise<void> 
   },
   async remove(tabId) {
     await browser.storage.session.remove(`tab:${tabId}`);
+  },
+};
+
+/** Flags for this browser session (e.g. `ready` said at an LPSE). */
+export const sessionFlags: SessionFlags = {
+  async has(key) {
+    return (await browser.storage.session.get(`flag:${key}`))[`flag:${key}`] === true;
+  },
+  async add(key) {
+    await browser.storage.session.set({ [`flag:${key}`]: true });
   },
 };

@@ -3,9 +3,18 @@ import { isAdvice } from '@/lib/advice';
 import { adviceSchema } from '@/lib/protocol';
 
 const samples: unknown[] = [
+  { pageKind: 'login', nextAction: 'log-in', genuine: true, params: {} },
+  { pageKind: 'other', nextAction: null, genuine: true, lpseName: 'LPSE Kabupaten Batang', params: {} },
+  { pageKind: 'login', nextAction: 'suspicious-site', genuine: false, params: {} },
+  { pageKind: 'login', nextAction: 'use-default-user-id', genuine: true, params: { userId: 'MITRA.01', mode: 'roaming', homeLpseName: 'LPSE X' } },
+  { pageKind: 'login', nextAction: 'log-in', genuine: true, params: { candidates: [{ penyediaId: 'a', userId: 'U1' }, { penyediaId: 'b', label: 'PT B' }] } },
+  { pageKind: 'admin-notice', nextAction: 'contact-lpse', genuine: true, params: { notice: '<script>alert(1)</script>', problemId: 'p1' } },
+  { pageKind: 'login', nextAction: 'log-in', genuine: true, params: { userId: '<img src=x>' } },
+  { pageKind: 'login', nextAction: 'log-in', genuine: true, params: { password: 'x' } },
+  { pageKind: 'login', nextAction: 'log-in', genuine: true, params: { candidates: [{ penyediaId: 'a', extra: 1 }] } },
+  { pageKind: 'login', nextAction: 'log-in', genuine: true, params: { mode: 'elsewhere' } },
+  { pageKind: 'login', nextAction: 'log-in', genuine: true, params: [] },
   { pageKind: 'login', nextAction: 'log-in', genuine: true },
-  { pageKind: 'other', nextAction: null, genuine: true, lpseName: 'LPSE Kabupaten Batang' },
-  { pageKind: 'login', nextAction: 'suspicious-site', genuine: false },
   { pageKind: 'login', nextAction: 'hack', genuine: true },
   { pageKind: 'nope', nextAction: null, genuine: true },
   { pageKind: 'login', nextAction: 'log-in' },
@@ -23,6 +32,6 @@ describe("the content script's zod-free advice guard", () => {
     expect(isAdvice(sample)).toBe(adviceSchema.safeParse(sample).success);
   });
   it('accepts the valid samples (the table above is not all rejections)', () => {
-    expect(samples.filter(isAdvice)).toHaveLength(3);
+    expect(samples.filter(isAdvice)).toHaveLength(6);
   });
 });

@@ -1,12 +1,33 @@
-import { describe, expect, it, vi } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { route, type RouterDeps, type TabStore } from '@/lib/background/router';
 import type { TabStatus } from '@/lib/protocol';
+import { closeRegistry, openRegistry } from '@/lib/registry/db';
+import { readRegistry } from '@/lib/registry/registry';
+
+beforeEach(async () => {
+  await closeRegistry();
+  globalThis.indexedDB = new IDBFactory();
+});
 
 function deps(): RouterDeps & { saved: Map<number, TabStatus>; logs: string[] } {
   const saved = new Map<number, TabStatus>();
+  const flags = new Set<string>();
   const logs: string[] = [];
   const tabs: TabStore = { get: async (id) => saved.get(id) ?? null, set: async (id, s) => void saved.set(id, s) };
-  return { extensionId: 'ext', extensionOrigin: 'chrome-extension://ext', tabs, now: () => 1000, log: (r) => logs.push(r), saved, logs };
+  let n = 0;
+  return {
+    extensionId: 'ext',
+    extensionOrigin: 'chrome-extension://ext',
+    tabs,
+    session: { has: async (k) => flags.has(k), add: async (k) => void flags.add(k) },
+    db: openRegistry,
+    now: () => 1000,
+    newId: () => `id${++n}`,
+    log: (r) => logs.push(r),
+    saved,
+    logs,
+  };
 }
 
 const recognition = (url: string, page: unknown = { kind: 'login', step: 'user-id' }) => ({
@@ -24,7 +45,7 @@ describe('background router', () => {
   it('answers a recognised SPSE page with its next action and remembers it for the popup', async () => {
     const d = deps();
     const reply = await route(recognition('https://spse.inaproc.id/jakarta/login'), tabSender, d);
-    expect(reply).toEqual({ ok: true, value: { pageKind: 'login', nextAction: 'log-in', genuine: true, lpseName: 'LPSE Provinsi Daerah Khusus Ibukota Jakarta' } });
+    expect(reply).toEqual({ ok: true, value: { pageKind: 'login', nextAction: 'log-in', genuine: true, lpseName: 'LPSE Provinsi Daerah Khusus Ibukota Jakarta', params: {} } });
     const status = await route({ type: 'tab/status', tabId: 7 }, { id: 'ext', url: 'chrome-extension://ext/popup.html' }, d);
     expect(status).toMatchObject({ ok: true, value: { status: { lpseKey: 'https://spse.inaproc.id/jakarta', nextAction: 'log-in', pageKind: 'login' } } });
   });
@@ -37,20 +58,37 @@ describe('background router', () => {
     ['an oversized message', { ...recognition('https://spse.inaproc.id/jakarta/login'), pad: 'x'.repeat(70_000) }, tabSender, /too large/],
     ['a page speaking for another origin', recognition('https://spse.inaproc.id/jakarta/login'), { ...tabSender, url: 'https://evil.example/eproc4/' }, /another origin/],
     ['tab/status from a web page', { type: 'tab/status', tabId: 7 }, tabSender, /extension pages/],
+    ['registry/view from a web page', { type: 'registry/view' }, tabSender, /extension pages/],
+    ['a message from a subframe', recognition('https://spse.inaproc.id/jakarta/login'), { ...tabSender, frameId: 3 }, /top frame/],
+    ['a page that is not SPSE-shaped', { type: 'login/user-id', userId: 'ABC' }, { ...tabSender, url: 'https://webmail.example.co.id/login' }, /not SPSE-shaped/],
+    ['a User ID with markup', { type: 'login/user-id', userId: '<img src=x>' }, tabSender, /invalid message/],
   ])('rejects %s with a logged reason and changes nothing', async (_name, message, sender, reason) => {
     const d = deps();
     const reply = await route(message, sender, d);
     expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(reason) });
     expect(d.logs.join('\n')).toMatch(reason);
     expect(d.saved.size).toBe(0);
+    const view = await readRegistry(await openRegistry());
+    expect([view.lpses, view.accounts, view.attempts, view.observations].flat()).toEqual([]);
   });
 
   it('turns an SPSE-looking page on an unknown address into suspicious-site', async () => {
     const d = deps();
     const msg = recognition('https://lpse-jakarta.net/eproc4/login');
-    msg.recognition.site = { base: 'https://lpse-jakarta.net/eproc4', origin: 'https://lpse-jakarta.net', basePath: '/eproc4', generation: '4.x', https: true } as never;
     const reply = await route(msg, { ...tabSender, url: 'https://lpse-jakarta.net/eproc4/login' }, d);
-    expect(reply).toEqual({ ok: true, value: { pageKind: 'login', nextAction: 'suspicious-site', genuine: false } });
+    expect(reply).toEqual({ ok: true, value: { pageKind: 'login', nextAction: 'suspicious-site', genuine: false, params: {} } });
+    // and nothing is learned there, not even a User ID typed into its form
+    expect(await route({ type: 'login/user-id', userId: 'SENTOSA01' }, { ...tabSender, url: 'https://lpse-jakarta.net/eproc4/login' }, d)).toEqual({ ok: true, value: { accepted: false } });
+    const view = await readRegistry(await openRegistry());
+    expect([view.lpses, view.accounts, view.attempts, view.observations].flat()).toEqual([]);
+  });
+
+  it('derives the LPSE from the sender, not from the payload', async () => {
+    const d = deps();
+    const msg = recognition('https://spse.inaproc.id/kemkes/login');
+    const reply = await route(msg, { ...tabSender, url: 'https://spse.inaproc.id/kemkes/login' }, d);
+    expect(reply).toMatchObject({ ok: true, value: { lpseName: 'LPSE Kementrian Kesehatan Republik Indonesia' } });
+    expect(d.saved.get(7)?.lpseKey).toBe('https://spse.inaproc.id/kemkes');
   });
 
   it('never throws on a store failure: the error is an envelope', async () => {

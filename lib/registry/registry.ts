@@ -1,0 +1,139 @@
+/**
+ * The registry's operations. Each observation is one readwrite transaction: validated before it opens,
+ * with no non-IndexedDB await inside it, so observations from many tabs at once never lose an update.
+ */
+import { decide, type Decision, type Event, type Known } from '../sop/rules';
+import { closeTx, readAll, readOne, validated, type RegistryDb, type Tx } from './db';
+import type { Account, Attempt, LpseRecord, ObservationRecord, Penyedia, Problem, QuarantineRecord } from './schemas';
+
+export const MAX_OBSERVATIONS = 500;
+const OBSERVE_STORES = ['lpses', 'penyedia', 'accounts', 'problems', 'attempts', 'observations', 'quarantine'] as const;
+
+export interface ObserveInput {
+  tabId: number;
+  /** The LPSE's key (its spse.inaproc.id address when known) and what the address says of it. */
+  lpse: { key: string; base: string; name?: string; generation: LpseRecord['generation'] };
+  genuine: boolean;
+  event: Event;
+  /** `ready` already said at this LPSE in this browser session (kept in storage.session, read before the transaction). */
+  readySaid: boolean;
+  /** Names of LPSEs from the bundled directory. */
+  nameOf: (key: string) => string | undefined;
+  now: number;
+  newId: () => string;
+  onQuarantine?: (q: QuarantineRecord) => void;
+}
+
+export async function observe(db: RegistryDb, input: ObserveInput): Promise<Decision> {
+  const { event, now, lpse } = input;
+  // Nothing is learned on an address that is not a genuine LPSE over HTTPS: no transaction at all.
+  if (!input.genuine) {
+    const known: Known = { lpseKey: lpse.key, lpseNames: {}, penyedia: [], accounts: [], problemsHere: [], readySaid: true };
+    return decide(known, event, { now, tabId: input.tabId, newId: input.newId });
+  }
+  const tx = db.transaction([...OBSERVE_STORES], 'readwrite') as unknown as Tx;
+  const q = input.onQuarantine;
+  const [lpseRecord, penyedia, accounts, problems, attempt] = await Promise.all([
+    readOne(tx, 'lpses', lpse.key, q),
+    readAll(tx, 'penyedia', q),
+    readAll(tx, 'accounts', q),
+    readAll(tx, 'problems', q),
+    readOne(tx, 'attempts', input.tabId, q),
+  ]);
+  const lpseNames: Record<string, string> = {};
+  for (const key of new Set(accounts.flatMap((a) => a.registeredAt))) {
+    const name = input.nameOf(key);
+    if (name) lpseNames[key] = name;
+  }
+  const known: Known = {
+    lpseKey: lpse.key,
+    ...((lpse.name ?? lpseRecord?.name) && { lpseName: lpse.name ?? lpseRecord?.name }),
+    lpseNames,
+    penyedia,
+    accounts,
+    problemsHere: problems.filter((p) => p.lpseKey === lpse.key && p.state !== 'solved'),
+    ...(attempt && { attempt }),
+    readySaid: input.readySaid,
+  };
+  const decision = decide(known, event, { now, tabId: input.tabId, newId: input.newId });
+  const { changes } = decision;
+
+  // This LPSE exists (step 1: "what is remembered"): name, address, generation, last visit.
+  const record: LpseRecord = validated('lpses', {
+    ...lpseRecord,
+    key: lpse.key,
+    bases: [...new Set([...(lpseRecord?.bases ?? []), lpse.base])].slice(-10),
+    ...((lpse.name ?? lpseRecord?.name) && { name: lpse.name ?? lpseRecord?.name }),
+    generation: lpse.generation,
+    lastVisit: now,
+  });
+  const writes: Promise<unknown>[] = [tx.objectStore('lpses').put(record)];
+  for (const p of changes.penyedia) writes.push(tx.objectStore('penyedia').put(validated('penyedia', p)));
+  for (const a of changes.accounts) writes.push(tx.objectStore('accounts').put(validated('accounts', a)));
+  for (const p of changes.problems) writes.push(tx.objectStore('problems').put(validated('problems', p)));
+  if (changes.attempt === null) writes.push(tx.objectStore('attempts').delete(input.tabId));
+  else if (changes.attempt) writes.push(tx.objectStore('attempts').put(validated('attempts', changes.attempt)));
+  if (event.type === 'page') {
+    const obs: ObservationRecord = validated('observations', {
+      at: now,
+      lpseKey: lpse.key,
+      tabId: input.tabId,
+      pageKind: event.page.kind,
+      nextAction: decision.nextAction,
+      genuine: input.genuine,
+      ...(attempt?.userId && { userId: attempt.userId }),
+    });
+    writes.push(tx.objectStore('observations').add(obs));
+  }
+  await Promise.all(writes);
+  await trimObservations(tx);
+  await closeTx(tx);
+  return decision;
+}
+
+/** Keeps the history bounded: the last MAX_OBSERVATIONS observations. */
+async function trimObservations(tx: Tx): Promise<void> {
+  const store = tx.objectStore('observations');
+  let excess = (await store.count()) - MAX_OBSERVATIONS;
+  for (let c = await store.openCursor(); c && excess > 0; c = await c.continue(), excess--) await c.delete();
+}
+
+/** Everything the registry holds, validated (for the popup, options, export and tests). */
+export interface RegistryView {
+  lpses: LpseRecord[];
+  penyedia: Penyedia[];
+  accounts: Account[];
+  problems: Problem[];
+  attempts: Attempt[];
+  observations: ObservationRecord[];
+  quarantine: QuarantineRecord[];
+}
+
+export async function readRegistry(db: RegistryDb, onQuarantine?: (q: QuarantineRecord) => void): Promise<RegistryView> {
+  const tx = db.transaction([...OBSERVE_STORES], 'readwrite') as unknown as Tx;
+  const [lpses, penyedia, accounts, problems, attempts, observations] = await Promise.all([
+    readAll(tx, 'lpses', onQuarantine),
+    readAll(tx, 'penyedia', onQuarantine),
+    readAll(tx, 'accounts', onQuarantine),
+    readAll(tx, 'problems', onQuarantine),
+    readAll(tx, 'attempts', onQuarantine),
+    readAll(tx, 'observations', onQuarantine),
+  ]);
+  const quarantine = await tx.objectStore('quarantine').getAll();
+  await closeTx(tx);
+  return { lpses, penyedia, accounts, problems, attempts, observations, quarantine };
+}
+
+/** "Sudah dilaporkan" moves a problem to step 7; "Sudah selesai" closes it. */
+export async function setProblemState(db: RegistryDb, id: string, state: 'reported' | 'solved', now: number): Promise<Problem | undefined> {
+  const tx = db.transaction(['problems', 'quarantine'], 'readwrite') as unknown as Tx;
+  const p = await readOne(tx, 'problems', id);
+  if (!p) {
+    await closeTx(tx);
+    return undefined;
+  }
+  const next = validated('problems', { ...p, state, ...(state === 'reported' ? { reportedAt: now } : { solvedAt: now }) });
+  await tx.objectStore('problems').put(next);
+  await closeTx(tx);
+  return next;
+}
