@@ -30,7 +30,7 @@ export const siteSchema = z.strictObject({
   https: z.boolean(),
 });
 
-export const recognitionSchema = z.strictObject({ url, site: siteSchema, page: pageResultSchema, markers: z.boolean() });
+export const recognitionSchema = z.strictObject({ url, site: siteSchema, page: pageResultSchema, markers: z.boolean(), loginForm: z.boolean() });
 
 /** The parameters of a next action the page may show (sop.md): never a password, only User IDs and names. */
 export const adviceParamsSchema = z.strictObject({

@@ -115,7 +115,7 @@ async function fromPage(
     await observe(db, { ...input, event: { type: 'user-id-submitted', userId: request.userId } });
     return { ok: true, value: { accepted: true } };
   }
-  const decision = await observe(db, { ...input, event: { type: 'page', page: request.recognition.page, genuine } });
+  const decision = await observe(db, { ...input, event: { type: 'page', page: request.recognition.page, genuine, loginForm: request.recognition.loginForm } });
   if (decision.changes.readySaid) await deps.session.add(readyKey);
   const advice: Reply<'page/recognised'> = {
     pageKind: request.recognition.page.kind,

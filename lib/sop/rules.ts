@@ -25,7 +25,14 @@ export interface Known {
 }
 
 export type Event =
-  | { type: 'page'; page: PageResult; /** genuine LPSE address over HTTPS */ genuine: boolean }
+  | {
+      type: 'page';
+      page: PageResult;
+      /** genuine LPSE address over HTTPS */
+      genuine: boolean;
+      /** a login form is on the page, shown or not */
+      loginForm?: boolean;
+    }
   | { type: 'user-id-submitted'; userId: string };
 
 export interface ActionParams {
@@ -74,8 +81,9 @@ export function decide(known: Known, event: Event, env: Env): Decision {
   if (event.type === 'user-id-submitted') return userIdSubmitted(known, event.userId, env);
   const { page, genuine } = event;
   // A page that looks like SPSE on an address that is not a genuine LPSE, or not over HTTPS: warn,
-  // offer nothing, learn nothing (a look-alike must never plant an account or a "replacement").
-  if (!genuine) return { nextAction: page.kind === 'other' ? null : 'suspicious-site', params: {}, changes: none() };
+  // offer nothing, learn nothing (a look-alike must never plant an account or a "replacement"). A listing
+  // page without any login form is left alone: nothing there asks for a password.
+  if (!genuine) return { nextAction: page.kind === 'other' && !event.loginForm ? null : 'suspicious-site', params: {}, changes: none() };
 
   const ctx = new Context(known, env);
   switch (page.kind) {

@@ -20,7 +20,8 @@ export type PageResult =
   | { kind: 'other' };
 
 const L = signals.login;
-const has = (s: PageSnapshot, names: readonly string[]) => s.fields.some((f) => names.includes(f.name));
+const USER_ID_FIELDS: readonly string[] = L.userIdFields;
+const PASSWORD_FIELDS: readonly string[] = L.passwordFields;
 const anyPhrase = (texts: readonly string[], phrases: readonly string[]) =>
   texts.some((t) => {
     const low = t.toLowerCase();
@@ -36,14 +37,19 @@ export function hasSpseMarkers(s: PageSnapshot): boolean {
 
 /** Which login step the page's own form is, if any. */
 export function loginStep(s: PageSnapshot): LoginStep | undefined {
-  const userId = has(s, L.userIdFields) || s.fields.some((f) => f.type === 'text' && L.genericUserFieldPattern.test(f.name));
-  const password = has(s, L.passwordFields) || s.fields.some((f) => f.type === 'password');
+  // A User ID echoed read-only on the password step is not a field to fill.
+  const editable = s.fields.filter((f) => !f.readonly);
+  const userIdField = editable.some((f) => USER_ID_FIELDS.includes(f.name));
+  const userId = userIdField || editable.some((f) => f.type === 'text' && L.genericUserFieldPattern.test(f.name));
+  const password = editable.some((f) => PASSWORD_FIELDS.includes(f.name) || f.type === 'password');
+  // Inside a session, password fields are a password change, not a login.
+  if (s.logout && !userIdField && !editable.some((f) => PASSWORD_FIELDS.includes(f.name))) return undefined;
   if (userId && password) return 'one-form';
   if (password) return 'password';
-  if (has(s, L.userIdFields)) return 'user-id';
+  if (userIdField) return 'user-id';
   const otpField = s.fields.some((f) => L.otpFieldPattern.test(f.name));
   const codeField = s.fields.some((f) => f.type === 'text' || f.type === 'number' || f.type === 'tel');
-  if (otpField || (codeField && anyPhrase(s.prominent, L.otpTexts))) return 'otp';
+  if (otpField || (codeField && anyPhrase(texts(s), L.otpTexts))) return 'otp';
   if (isLoadedChooser(s)) return 'chooser';
   return undefined;
 }
@@ -59,21 +65,39 @@ function loginError(s: PageSnapshot): string | undefined {
   return s.alerts.find((a) => a.length > 2);
 }
 
-const nonActiveSignal = (s: PageSnapshot) => anyPhrase(s.prominent, signals.nonActive.texts);
-const activationSignal = (s: PageSnapshot) => anyPhrase([s.title, ...s.prominent], signals.activation.texts);
+const texts = (s: PageSnapshot) => s.prominent.map((p) => p.text);
+const nonActiveSignal = (s: PageSnapshot) => anyPhrase(texts(s), signals.nonActive.texts);
+const activationTexts = (s: PageSnapshot) => s.prominent.filter((p) => anyPhrase([p.text], signals.activation.texts));
+/** An activation page that says activation cannot be done: only the LPSE can help (→ admin-notice). */
+const activationBlocked = (s: PageSnapshot) => activationTexts(s).some((p) => anyPhrase([p.context], signals.activation.blockedTexts));
+// The activation form appears on the penyedia's home after login ([S] spse-pages.md §1.3): without a
+// session, a heading about activation is news or help, not the page.
+const activationSignal = (s: PageSnapshot) =>
+  s.logout && (anyPhrase([s.title], signals.activation.texts) || activationTexts(s).length > 0) && !activationBlocked(s);
 
 function adminNoticeText(s: PageSnapshot): string | undefined {
   const A = signals.adminNotice;
-  return s.prominent.find(
-    (t) => anyPhrase([t], A.texts) || (anyPhrase([t], A.contactWords) && anyPhrase([t], A.contactTargets) && !/^hubungi kami$/i.test(t)),
-  );
+  const blocked = activationBlocked(s) ? activationTexts(s)[0] : undefined;
+  const hit =
+    blocked ??
+    s.prominent.find(
+      ({ text, context }) =>
+        anyPhrase([text], A.texts) || (anyPhrase([context], A.contactWords) && anyPhrase([context], A.contactTargets) && anyPhrase([text], [...A.texts, ...A.headingWords])) ||
+        (anyPhrase([text], A.contactWords) && anyPhrase([text], A.contactTargets) && !/^hubungi kami$/i.test(text)),
+    );
+  if (!hit) return undefined;
+  // The notice is the block the heading or alert sits in (what the LPSE wrote), not the heading alone.
+  return hit.context.length > hit.text.length ? hit.context : hit.text;
 }
 
 function replacementUserId(s: PageSnapshot): string | undefined {
-  for (const t of s.prominent) {
-    const m = signals.nonActive.replacementPattern.exec(t);
-    if (m?.[1]) return m[1];
-  }
+  const N = signals.nonActive;
+  for (const t of [...s.prominent.map((p) => p.context), s.mainText])
+    for (const re of N.replacementPatterns) {
+      // A sentence's full stop is not part of the User ID.
+      const id = re.exec(t)?.[1]?.replace(/[._-]+$/, '');
+      if (id && id.length >= 2 && !(N.notAUserId as readonly string[]).includes(id.toLowerCase())) return id;
+    }
   return undefined;
 }
 
@@ -84,13 +108,15 @@ function role(s: PageSnapshot): Role {
     if (N.penyediaWords.some((w) => hasRoleWord(line, w))) return 'penyedia';
     if (N.nonPenyediaWords.some((w) => hasPhrase(line, w)) || /\bnip\b|\d{18}/.test(line)) return 'non-penyedia';
   }
-  if (s.menu.some((m) => hasPhrase(m, 'daftar paket'))) return 'non-penyedia'; // [V] §3.6 non-penyedia menu
+  if (s.menu.some((m) => N.nonPenyediaMenu.some((w) => hasPhrase(m, w)))) return 'non-penyedia';
+  if (s.menu.some((m) => N.penyediaMenu.some((w) => hasPhrase(m, w)))) return 'penyedia';
   return 'unknown';
 }
 
 /** `[USERID] - NIP` in the user line's title: the User ID is the part before " - ". */
 function userIdShown(s: PageSnapshot): string | undefined {
-  const id = s.userLine?.title.split(' - ')[0]?.trim();
+  // The verified shape is `[USERID] - NIP` with the brackets standing for the value; accept both.
+  const id = s.userLine?.title.split(' - ')[0]?.trim().replace(/^\[(.*)\]$/, '$1');
   return id && /^[A-Za-z0-9._@-]{3,64}$/.test(id) ? id : undefined;
 }
 
@@ -99,24 +125,24 @@ function userIdShown(s: PageSnapshot): string | undefined {
 // Each kind's examples (tests/fixtures/pages/) sit beside it; they are stripped from the production build.
 
 export const isLoginFailed = (s: PageSnapshot) => loginStep(s) !== undefined && loginError(s) !== undefined;
-examples('login-failed', ['reconstructed/spse45-loginpass-failed-password.html', 'reconstructed/spse4x-login-failed.html', 'reconstructed/spse3x-login-failed.html']);
+examples('login-failed', ['reconstructed/spse45-loginpass-failed-password.html', 'reconstructed/spse45-login-user-id-failed.html', 'reconstructed/spse4x-login-failed.html']);
 
 export const isLogin = (s: PageSnapshot) => loginStep(s) !== undefined && loginError(s) === undefined;
-examples('login', ['reconstructed/spse45-home-chooser-loaded.html', 'reconstructed/spse45-login-user-id.html', 'reconstructed/spse45-loginpass.html', 'reconstructed/spse4x-login-one-form.html', 'reconstructed/spse3x-login-penyedia.html']);
+examples('login', ['reconstructed/spse45-home-chooser-loaded.html', 'reconstructed/spse45-login-user-id.html', 'reconstructed/spse45-loginpass.html', 'reconstructed/spse45-otp.html', 'reconstructed/spse4x-login-radio.html', 'reconstructed/spse3x-login-tapestry4.html']);
 
 export const isNonActive = (s: PageSnapshot) => loginStep(s) === undefined && nonActiveSignal(s);
-examples('non-active', ['reconstructed/spse45-non-active-replacement.html', 'reconstructed/spse45-non-active-no-replacement.html']);
+examples('non-active', ['reconstructed/spse45-non-active-replacement.html', 'reconstructed/spse45-non-active-no-replacement.html', 'reconstructed/spse3x-non-active-replacement.html']);
 
 export const isActivation = (s: PageSnapshot) => loginStep(s) === undefined && !nonActiveSignal(s) && activationSignal(s);
 examples('activation', ['reconstructed/spse45-activation.html', 'reconstructed/spse4x-activation.html', 'reconstructed/spse3x-activation.html']);
 
 export const isAdminNotice = (s: PageSnapshot) =>
   loginStep(s) === undefined && !nonActiveSignal(s) && !activationSignal(s) && adminNoticeText(s) !== undefined;
-examples('admin-notice', ['reconstructed/spse45-admin-notice.html', 'reconstructed/spse4x-admin-notice.html']);
+examples('admin-notice', ['reconstructed/spse45-admin-notice.html', 'reconstructed/spse4x-admin-notice.html', 'reconstructed/spse3x-activation-not-possible.html']);
 
 export const isLoggedIn = (s: PageSnapshot) =>
   loginStep(s) === undefined && !nonActiveSignal(s) && !activationSignal(s) && adminNoticeText(s) === undefined && s.logout;
-examples('logged-in', ['real:asisten-pokja__jadwal_debug__EXCERPT.html', 'reconstructed/spse45-logged-in-penyedia.html']);
+examples('logged-in', ['real:asisten-pokja__jadwal_debug__EXCERPT.html', 'reconstructed/spse45-logged-in-penyedia.html', 'reconstructed/spse45-logged-in-password-meter.html']);
 
 export const isOther = (s: PageSnapshot) => !isLoginFailed(s) && !isLogin(s) && !isNonActive(s) && !isActivation(s) && !isAdminNotice(s) && !isLoggedIn(s);
 examples('other', ['real:pyproc__darurat_pemenang.html', 'real:herpiko_spse35__lelang-1.html', 'reconstructed/spse45-home-modal-shell.html', 'reconstructed/spse45-berita-mentions-adp.html']);

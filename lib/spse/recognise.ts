@@ -9,6 +9,8 @@ export interface Recognition {
   page: PageResult;
   /** The page carries SPSE's own markers (it may still be on an address that is not a genuine LPSE). */
   markers: boolean;
+  /** A login form exists on the page, shown or not (for the phishing guard). */
+  loginForm: boolean;
 }
 
 /**
@@ -20,5 +22,5 @@ export function recognise(url: string, snapshot: PageSnapshot): Recognition | nu
   const site = siteFromUrl(url);
   if (!site) return null;
   if (!hasSpseMarkers(snapshot)) return null;
-  return { url, site, page: classifySnapshot(snapshot), markers: true };
+  return { url, site, page: classifySnapshot(snapshot), markers: true, loginForm: snapshot.loginFormAnywhere };
 }

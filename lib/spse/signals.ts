@@ -51,21 +51,36 @@ export const signals = {
 
   /** Prominent texts: where a page says what it is (sop.md: judge by the page's own alert or heading). */
   prominentSelectors:
-    'h1, h2, h3, h4, h5, legend, .modal-title, .card-header, .card-title, .panel-heading, .header1, .alert, [role="alert"], .callout, .jumbotron, .notice',
-  /** Regions that are never the page's own message: the footer carries "Hubungi Kami" on every 4.5 page. */
-  ignoredRegions: 'footer, .footer, #footer, nav, .navbar, #myModal .modal-header',
+    'h1, h2, h3, h4, h5, legend, .modal-title, .modal-body, .card-header, .card-title, .panel-heading, .header1, .alert, [role="alert"], .callout, .jumbotron, .notice',
+  /**
+   * Regions that are never the page's own message: the footer carries "Hubungi Kami" on every 4.5 page
+   * [V]; the noscript line is an `.alert` on every 4.5 page [V]; news items only mention topics (sop.md).
+   */
+  ignoredRegions: 'footer, .footer, #footer, nav, .navbar, noscript, #myModal .modal-header, article, .berita, .news, .post, .list-berita',
+  /** Menus: [V] §3.6 top menu of 4.5 (`.topmenu`, `.navbar`), [V] 3.5 `#topmenu`. */
+  menuSelectors: 'nav a, .navbar a, .topmenu a, #topmenu a, ul.nav a, .menurekanan a',
 
   activation: {
     /** [S] §3.1 manual titles "Aktivasi Agregasi Data Penyedia (ADP) Inaproc", "User ID Tunggal". */
     texts: ['aktivasi agregasi data penyedia', 'agregasi data penyedia', 'aktivasi adp', 'user id tunggal', 'aktivasi akun penyedia', 'aktivasi agregasi'],
+    /** [V-TOC] §3.1 "Aktivasi … (ADP) Inaproc belum dapat Dilakukan": activation blocked, only the LPSE can help. */
+    blockedTexts: ['belum dapat dilakukan', 'tidak dapat dilakukan', 'tidak dapat diproses'],
   },
 
   nonActive: {
     /** [V] §3.2 "User ID yang Anda gunakan saat ini sudah tidak aktif"; others [I] sop.md wording. */
     texts: ['sudah tidak aktif', 'tidak aktif lagi', 'user id tidak aktif', 'akun tidak aktif', 'akun non aktif', 'akun nonaktif', 'telah dinonaktifkan', 'sudah dinonaktifkan', 'non aktif'],
-    /** A replacement account named near these words [I] sop.md step 5 ("replaced by the account shown"). */
-    replacementPattern:
-      /(?:digantikan|diganti|pengganti|gunakan|menggunakan|beralih ke)\b[^.!?\n]{0,60}?\buser\s*id\b[^a-z0-9]{0,6}["'“”‘’«]?([a-z0-9][a-z0-9._-]{2,40})/i,
+    /**
+     * The replacement account named on the page [I] sop.md step 5 ("replaced by the account shown"): a User ID
+     * after a word of replacing ("digantikan oleh User ID X", "gunakan User ID pengganti: X") or after
+     * "User ID pengganti/baru". No source shows the real sentence (spse-adp-texts.md §0).
+     */
+    replacementPatterns: [
+      /(?:digantikan|diganti|digabungkan|dialihkan|beralih|gunakan|menggunakan|pengganti)\b[^.!?\n]{0,60}?\buser\s*id\b(?:\s+(?:pengganti|baru|default|tunggal))?\s*[:：]?\s*["'“”‘’«(]?([A-Za-z0-9][A-Za-z0-9._@-]{1,63})/i,
+      /\buser\s*id\s+(?:pengganti|baru)\b\s*[:：]?\s*["'“”‘’«(]?([A-Za-z0-9][A-Za-z0-9._@-]{1,63})/i,
+    ],
+    /** Words that follow "User ID" in a sentence but are not an account. */
+    notAUserId: ['tersebut', 'anda', 'yang', 'baru', 'pengganti', 'default', 'ini', 'itu', 'untuk', 'dan', 'lalu', 'lama', 'tunggal', 'oleh'],
   },
 
   adminNotice: {
@@ -73,6 +88,8 @@ export const signals = {
     texts: ['notifikasi admin', 'pemberitahuan admin', 'pesan dari admin', 'notifikasi dari admin', 'pemberitahuan dari admin'],
     contactWords: ['hubungi', 'menghubungi', 'silakan datang', 'silahkan datang'],
     contactTargets: ['lpse', 'admin', 'helpdesk', 'pengelola', 'verifikator'],
+    /** Headings that introduce a notice whose body asks to contact the LPSE [I]. */
+    headingWords: ['pemberitahuan', 'perhatian', 'pesan', 'informasi', 'akses ditolak', 'notifikasi'],
   },
 
   loggedIn: {
@@ -80,8 +97,12 @@ export const signals = {
     selectors: '#logout, form#formLogout, form[action$="/logout"], a[href$="/logout"], a[href*="logout"]',
     /** [V] §3.6 the user line `<span title="[USERID] - [NIP]">… - Pokja Pemilihan</span>`. */
     userLineSelector: '.float-right span[title], span[title*=" - "]',
-    /** [S] spse-adp-texts.md: role words of penyedia. */
+    /** [S] spse-adp-texts.md §4: role words of penyedia (4.1 "Penyedia", 4.3+ "Pelaku Usaha", 3.x "Rekanan"). */
     penyediaWords: ['penyedia', 'rekanan', 'pelaku usaha'],
+    /** [V-TOC] spse-adp-texts.md §4: penyedia-only menu entries of the vendor guides. */
+    penyediaMenu: ['data penyedia', 'data pelaku usaha', 'tender baru', 'lelang baru', 'inbox penyedia', 'inbox pelaku usaha'],
+    /** [V] spse-pages.md §3.6: the non-penyedia menu of a 4.5 Pokja page. */
+    nonPenyediaMenu: ['daftar paket'],
     /** [V] §3.6 non-penyedia roles in the user line and menu. */
     nonPenyediaWords: ['pokja', 'pokja pemilihan', 'ppk', 'pejabat pembuat komitmen', 'pejabat pengadaan', 'admin ppe', 'admin agency', 'verifikator', 'auditor', 'kupbj', 'pa/kpa', 'ppk/ppk', 'helpdesk'],
   },

@@ -3,19 +3,22 @@ import { collapse, norm } from './text';
 
 /**
  * What the page shows, collected without judging (the Bitwarden way: collector → predicates → classifier).
- * Only names, texts and presence are read: never the value of any field.
+ * Only names, texts and presence are read: never the value of any field — the type has no place for one.
  */
 export interface PageSnapshot {
   title: string;
-  /** Lowercased `name`/`id` of visible-kind form fields, with their input type. */
-  fields: { name: string; type: string }[];
+  /** Lowercased `name`/`id` of the form fields the page shows, with their input type. Never a value. */
+  fields: { name: string; type: string; readonly: boolean }[];
   /** Texts of buttons and button-like links inside the login chooser container. */
   chooserButtons: string[];
   /** Texts of error containers (SPSE's alert boxes), case kept (shown to the penyedia as text). */
   alerts: string[];
-  /** Headings, alerts, legends… outside footer/nav, case kept: what the page says it is. */
-  prominent: string[];
-  /** Which SPSE markers were found (indexes into the marker lists, for tests and misdetection reports). */
+  /** Headings, alerts, legends, open modal bodies… outside footer/nav, case kept: what the page says it
+   * is; `context` is the text of the block it sits in (the notice under a heading). */
+  prominent: { text: string; context: string }[];
+  /** The page's own text (no scripts, menus or footer), bounded: where a replacement User ID is named. */
+  mainText: string;
+  /** Which SPSE markers were found (for tests and misdetection reports). */
   markers: string[];
   /** A logout link or form is present (a logged-in session). */
   logout: boolean;
@@ -23,25 +26,20 @@ export interface PageSnapshot {
   userLine?: { title: string; text: string };
   /** Menu texts (top navigation), for the role when the user line does not tell. */
   menu: string[];
+  /** A login field exists anywhere, even in a closed modal (a look-alike's home page hides its form there). */
+  loginFormAnywhere: boolean;
 }
 
 const MAX_ITEMS = 60;
 const MAX_TEXT = 400;
-
-function texts(root: ParentNode, selector: string, skip?: string): string[] {
-  const out: string[] = [];
-  for (const el of Array.from(root.querySelectorAll(selector))) {
-    if (out.length >= MAX_ITEMS) break;
-    if (skip && el.closest(skip)) continue;
-    const t = collapse(el.textContent).slice(0, MAX_TEXT);
-    if (t) out.push(t);
-  }
-  return out;
-}
+const MAX_CONTEXT = 800;
+const MAX_MAIN_TEXT = 6000;
+const SKIP_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'NAV', 'FOOTER', 'svg']);
+const CONTEXT_BLOCKS = '.alert, .card, .modal-content, .panel, .box, .jumbotron, .callout, section, form, fieldset, #content, .content';
 
 /**
- * A login form in a Bootstrap modal that is not open is not what the page shows (SPSE 4.x keeps its login
- * modal on every page). Judged by classes, so it reads the same in a saved page and in the live one.
+ * A form or message in a Bootstrap modal that is not open is not what the page shows (SPSE 4.x keeps its
+ * login modal on every page). Judged by classes, so it reads the same in a saved page and in the live one.
  */
 function inClosedModal(el: Element): boolean {
   const modal = el.closest('.modal');
@@ -49,16 +47,69 @@ function inClosedModal(el: Element): boolean {
   return !modal.classList.contains('show') && !modal.classList.contains('in') && !/display:\s*block/i.test(modal.getAttribute('style') ?? '');
 }
 
+const hidden = (el: Element, skip: string) => !!el.closest(skip) || inClosedModal(el);
+
+function texts(root: ParentNode, selector: string, skip: string, evenInClosedModal = false): string[] {
+  const out: string[] = [];
+  for (const el of Array.from(root.querySelectorAll(selector))) {
+    if (out.length >= MAX_ITEMS) break;
+    if (evenInClosedModal ? el.closest(skip) : hidden(el, skip)) continue;
+    const t = textOf(el, MAX_TEXT);
+    if (t) out.push(t);
+  }
+  return out;
+}
+
+function prominentOf(doc: Document, skip: string): PageSnapshot['prominent'] {
+  const out: PageSnapshot['prominent'] = [];
+  for (const el of Array.from(doc.querySelectorAll(signals.prominentSelectors))) {
+    if (out.length >= MAX_ITEMS) break;
+    if (hidden(el, skip)) continue;
+    const text = textOf(el, MAX_TEXT);
+    if (!text) continue;
+    const block = el.parentElement?.closest(CONTEXT_BLOCKS) ?? el.parentElement ?? el;
+    out.push({ text, context: textOf(block, MAX_CONTEXT) });
+  }
+  return out;
+}
+
+/**
+ * The text of an element with its text nodes joined by spaces (textContent runs "Dilakukan" and "Data"
+ * of two blocks together), skipping scripts, styles, closed modals and `skip` regions; bounded.
+ */
+function textOf(root: Element, max: number, skip?: string): string {
+  const doc = root.ownerDocument;
+  // Rejecting an element skips its whole subtree; other elements are passed through to their text.
+  const filter = {
+    acceptNode: (n: Node) => {
+      if (n.nodeType !== 1) return 1; // FILTER_ACCEPT: text
+      const el = n as Element;
+      return SKIP_TEXT.has(el.tagName) || (skip && el.matches(skip)) || inClosedModal(el) ? 2 /* FILTER_REJECT */ : 3 /* FILTER_SKIP */;
+    },
+  };
+  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, filter);
+  const parts: string[] = [];
+  let length = 0;
+  for (let node = walker.nextNode(); node && length < max; node = walker.nextNode()) {
+    const t = node.nodeValue?.trim();
+    if (t) {
+      parts.push(t);
+      length += t.length + 1;
+    }
+  }
+  return collapse(parts.join(' ')).slice(0, max);
+}
+
 /** Reads a document into a snapshot. Bounded work whatever the page's size or depth. */
 export function collect(doc: Document): PageSnapshot {
   const markers: string[] = [];
   // Text markers are looked for in the noscript and footer regions and the body's first and last part,
   // never the whole text of a 5 MB page.
-  const head = norm(Array.from(doc.querySelectorAll('noscript')).slice(0, 5).map((n) => n.textContent).join(' '));
+  const noscript = norm(Array.from(doc.querySelectorAll('noscript')).slice(0, 5).map((n) => n.textContent).join(' '));
   const footer = norm(Array.from(doc.querySelectorAll('footer, .footer, #footer')).slice(0, 5).map((n) => n.textContent).join(' '));
   const bodyText = doc.body?.textContent ?? '';
   const edges = norm(bodyText.length > 40_000 ? bodyText.slice(0, 20_000) + ' ' + bodyText.slice(-20_000) : bodyText);
-  const markerText = `${head} ${footer} ${edges}`;
+  const markerText = `${noscript} ${footer} ${edges}`;
   signals.markers.texts.forEach((t) => markerText.includes(t) && markers.push(`text:${t}`));
   if (signals.markers.versionPattern.test(markerText)) markers.push('version');
   for (const sel of signals.markers.selectors) {
@@ -69,18 +120,20 @@ export function collect(doc: Document): PageSnapshot {
     }
   }
 
+  const skip = signals.ignoredRegions;
   const fields: PageSnapshot['fields'] = [];
   for (const el of Array.from(doc.querySelectorAll('input, select, textarea')).slice(0, 200)) {
     if (inClosedModal(el)) continue;
     const type = (el.getAttribute('type') ?? (el.tagName === 'INPUT' ? 'text' : el.tagName)).toLowerCase();
     if (type === 'hidden' && !/^isrekanan$/i.test(el.getAttribute('name') ?? '')) continue;
     const name = (el.getAttribute('name') || el.getAttribute('id') || '').toLowerCase();
-    fields.push({ name, type });
+    fields.push({ name, type, readonly: el.hasAttribute('readonly') || el.hasAttribute('disabled') });
   }
 
   const chooserButtons: string[] = [];
   for (const box of Array.from(doc.querySelectorAll(signals.login.chooserContainer)).slice(0, 5)) {
-    chooserButtons.push(...texts(box, 'button, a.btn, a[role="button"]').map((t) => t.toLowerCase()));
+    // A loaded chooser is a login step even while its modal is closing or saved closed (sop.md).
+    chooserButtons.push(...texts(box, 'button, a.btn, a[role="button"]', 'noscript', true).map((t) => t.toLowerCase()));
     for (const input of Array.from(box.querySelectorAll('input[type="button"], input[type="submit"]'))) {
       const v = norm(input.getAttribute('value'));
       if (v) chooserButtons.push(v);
@@ -94,11 +147,13 @@ export function collect(doc: Document): PageSnapshot {
     title: norm(doc.title).slice(0, MAX_TEXT),
     fields,
     chooserButtons: chooserButtons.slice(0, MAX_ITEMS),
-    alerts: texts(doc, signals.loginFailed.alertSelectors, signals.ignoredRegions),
-    prominent: texts(doc, signals.prominentSelectors, signals.ignoredRegions),
+    alerts: texts(doc, signals.loginFailed.alertSelectors, skip),
+    prominent: prominentOf(doc, skip),
+    mainText: doc.body ? textOf(doc.body, MAX_MAIN_TEXT, skip) : '',
     markers,
     logout: !!logoutEl,
     userLine: userEl ? { title: (userEl.getAttribute('title') ?? '').trim().slice(0, MAX_TEXT), text: norm(userEl.textContent).slice(0, MAX_TEXT) } : undefined,
-    menu: texts(doc, 'nav a, .navbar a, #topmenu a, ul.nav a').map((t) => t.toLowerCase()),
+    menu: texts(doc, signals.menuSelectors, 'footer, .footer, #footer').map((t) => t.toLowerCase()),
+    loginFormAnywhere: !!doc.querySelector('input[type="password"], input[name="txtUserId"], input[name="txtuserid"]'),
   };
 }

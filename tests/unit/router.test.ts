@@ -37,6 +37,7 @@ const recognition = (url: string, page: unknown = { kind: 'login', step: 'user-i
     site: { base: 'https://spse.inaproc.id/jakarta', origin: 'https://spse.inaproc.id', basePath: '/jakarta', generation: '4.5', slug: 'jakarta', https: true },
     page,
     markers: true,
+    loginForm: true,
   },
 });
 const tabSender = { id: 'ext', url: 'https://spse.inaproc.id/jakarta/login', tab: { id: 7 } };

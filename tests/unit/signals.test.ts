@@ -36,10 +36,18 @@ const schema = z.strictObject({
   loginFailed: z.strictObject({ alertSelectors: selector }),
   prominentSelectors: selector,
   ignoredRegions: selector,
-  activation: z.strictObject({ texts: z.array(phrase).min(1) }),
-  nonActive: z.strictObject({ texts: z.array(phrase).min(1), replacementPattern: z.instanceof(RegExp) }),
-  adminNotice: z.strictObject({ texts: z.array(phrase), contactWords: z.array(phrase).min(1), contactTargets: z.array(phrase).min(1) }),
-  loggedIn: z.strictObject({ selectors: selector, userLineSelector: selector, penyediaWords: z.array(phrase).min(1), nonPenyediaWords: z.array(phrase).min(1) }),
+  menuSelectors: selector,
+  activation: z.strictObject({ texts: z.array(phrase).min(1), blockedTexts: z.array(phrase).min(1) }),
+  nonActive: z.strictObject({ texts: z.array(phrase).min(1), replacementPatterns: z.array(z.instanceof(RegExp)).min(1), notAUserId: z.array(phrase) }),
+  adminNotice: z.strictObject({ texts: z.array(phrase), contactWords: z.array(phrase).min(1), contactTargets: z.array(phrase).min(1), headingWords: z.array(phrase) }),
+  loggedIn: z.strictObject({
+    selectors: selector,
+    userLineSelector: selector,
+    penyediaWords: z.array(phrase).min(1),
+    penyediaMenu: z.array(phrase),
+    nonPenyediaMenu: z.array(phrase),
+    nonPenyediaWords: z.array(phrase).min(1),
+  }),
 });
 
 describe('recognition signals (data)', () => {
