@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import { actionTexts, uiTexts, type Lang } from '@/lib/i18n';
 import type { Advice } from '@/lib/advice';
 
 /** Shadow-root styles: self-contained (no fetch), light and dark. */
@@ -20,23 +19,22 @@ button:focus-visible { outline: 3px solid #0b6bcb; outline-offset: 2px; }
 }
 `;
 
-export function Assistant({ advice, lang }: { advice: Advice; lang: Lang }) {
+export function Assistant({ advice }: { advice: Advice }) {
   const [collapsed, setCollapsed] = useState(false);
-  const ui = uiTexts[lang];
+  const text = advice.text;
   if (!advice.nextAction) return <div role="status" aria-live="polite" />;
-  const text = actionTexts[lang][advice.nextAction];
   if (collapsed)
     return (
       <button class="pill" type="button" aria-expanded="false" onClick={() => setCollapsed(false)}>
-        {ui.expand}
+        {text.expand}
       </button>
     );
   return (
-    <section class={advice.nextAction === 'suspicious-site' ? 'box warn' : 'box'} aria-label={ui.label} role="status" aria-live="polite">
+    <section class={advice.nextAction === 'suspicious-site' ? 'box warn' : 'box'} aria-label={text.label} role="status" aria-live="polite">
       <h2>{text.title}</h2>
       <p>{text.detail}</p>
       <button type="button" aria-expanded="true" onClick={() => setCollapsed(true)}>
-        {ui.collapse}
+        {text.collapse}
       </button>
     </section>
   );

@@ -16,12 +16,29 @@ export interface AdviceParams {
   conflict?: boolean;
 }
 
+/** What the assistant says, in the penyedia's language (the background owns the language option). */
+export interface AdviceText {
+  title: string;
+  detail: string;
+  collapse: string;
+  expand: string;
+  label: string;
+}
+
 export interface Advice {
   pageKind: PageKind;
   nextAction: NextAction | null;
   lpseName?: string;
   genuine: boolean;
   params: AdviceParams;
+  text: AdviceText;
+}
+
+function isText(v: unknown): v is AdviceText {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
+  const t = v as Record<string, unknown>;
+  const keys = ['title', 'detail', 'collapse', 'expand', 'label'];
+  return only(t, keys) && keys.every((k) => typeof t[k] === 'string' && (t[k] as string).length <= 500);
 }
 
 const USER_ID = /^[A-Za-z0-9._@-]{1,64}$/;
@@ -56,11 +73,16 @@ export function isAdvice(v: unknown): v is Advice {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
   const a = v as Record<string, unknown>;
   return (
-    only(a, ['pageKind', 'nextAction', 'lpseName', 'genuine', 'params']) &&
+    only(a, ['pageKind', 'nextAction', 'lpseName', 'genuine', 'params', 'text']) &&
     isParams(a.params) &&
+    isText(a.text) &&
     (PAGE_KINDS as readonly unknown[]).includes(a.pageKind) &&
     (a.nextAction === null || (NEXT_ACTIONS as readonly unknown[]).includes(a.nextAction)) &&
     (a.lpseName === undefined || (typeof a.lpseName === 'string' && a.lpseName.length <= 200)) &&
     typeof a.genuine === 'boolean'
   );
+}
+
+export function isAccepted(v: unknown): v is { accepted: boolean } {
+  return !!v && typeof v === 'object' && Object.keys(v).length === 1 && typeof (v as { accepted?: unknown }).accepted === 'boolean';
 }

@@ -45,3 +45,10 @@ export const uiTexts = {
   id: { collapse: 'Ciutkan', expand: 'SPSE Assist', label: 'Asisten SPSE', popupTitle: 'SPSE Assist', noSpse: 'Tab ini bukan halaman SPSE.', notSeen: 'Halaman ini belum dikenali. Muat ulang halaman SPSE.', lpse: 'LPSE', next: 'Langkah berikutnya', nothing: 'Tidak ada yang perlu dilakukan.' },
   en: { collapse: 'Collapse', expand: 'SPSE Assist', label: 'SPSE assistant', popupTitle: 'SPSE Assist', noSpse: 'This tab is not an SPSE page.', notSeen: 'This page was not recognised yet. Reload the SPSE page.', lpse: 'LPSE', next: 'Next step', nothing: 'Nothing to do.' },
 } satisfies Record<Lang, Record<string, string>>;
+
+/** The texts the assistant shows for an action (empty title and detail when there is nothing to say). */
+export function adviceText(lang: Lang, action: NextAction | null) {
+  const ui = uiTexts[lang];
+  const t = action ? actionTexts[lang][action] : { title: '', detail: '' };
+  return { title: t.title, detail: t.detail, collapse: ui.collapse, expand: ui.expand, label: ui.label };
+}

@@ -52,6 +52,7 @@ export const adviceSchema = z.strictObject({
   lpseName: z.optional(text(200)),
   genuine: z.boolean(),
   params: adviceParamsSchema,
+  text: z.strictObject({ title: text(500), detail: text(500), collapse: text(500), expand: text(500), label: text(500) }),
 });
 export type AdviceReply = z.infer<typeof adviceSchema>;
 

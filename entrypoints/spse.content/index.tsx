@@ -1,11 +1,11 @@
 import { render } from 'preact';
 import { Assistant, ASSISTANT_CSS } from '@/components/Assistant';
-import { isAdvice, type Advice } from '@/lib/advice';
-import { defaultLang } from '@/lib/i18n';
+import { isAccepted, isAdvice, type Advice } from '@/lib/advice';
 import { send } from '@/lib/messaging';
 import { SPSE_HOST_PATTERN } from '@/lib/spse/hosts';
 import { recognise, type Recognition } from '@/lib/spse/recognise';
 import { collect } from '@/lib/spse/snapshot';
+import { typedUserId } from '@/lib/spse/user-id-field';
 import { watchPage } from './watch';
 
 // Runs on spse.inaproc.id from the manifest, and on legacy `/eproc4/`, `/eproc/` addresses only when the
@@ -20,7 +20,6 @@ export default defineContentScript({
     const first = recognise(location.href, collect(document));
     if (!first) return;
 
-    const lang = defaultLang();
     let container: HTMLElement | undefined;
     const ui = await createShadowRootUi(ctx, {
       name: 'spse-assist',
@@ -37,7 +36,7 @@ export default defineContentScript({
       // Stable hook for people and automation (README): the current page kind and next action ids.
       ui.shadowHost.setAttribute('data-page-kind', advice.pageKind);
       ui.shadowHost.setAttribute('data-next-action', advice.nextAction ?? '');
-      if (container) render(<Assistant advice={advice} lang={lang} />, container);
+      if (container) render(<Assistant advice={advice} />, container);
     };
 
     let shown = '';
@@ -50,6 +49,19 @@ export default defineContentScript({
     const fail = (e: unknown) => console.warn('[spse-assist]', e);
 
     await report(first).catch(fail);
+
+    // The User ID is learned when its step is submitted: only that field is read (lib/spse/user-id-field.ts).
+    ctx.addEventListener(
+      document,
+      'submit',
+      (e) => {
+        const form = e.target instanceof HTMLFormElement ? e.target : null;
+        const userId = form && typedUserId(form);
+        if (userId) send({ type: 'login/user-id', userId }, isAccepted).catch(fail);
+      },
+      { capture: true },
+    );
+
     watchPage(ctx, () => {
       const again = recognise(location.href, collect(document));
       if (again) report(again).catch(fail);

@@ -4,6 +4,7 @@
  * never trusted from the payload. Pure apart from the stores it is given, so unit tests drive it directly.
  */
 import type { Envelope } from '../envelope';
+import { adviceText, defaultLang } from '../i18n';
 import { anyRequestSchema, EXTENSION_PAGE_ONLY, MAX_MESSAGE_BYTES, type AdviceParams, type AnyRequest, type Reply, type TabStatus } from '../protocol';
 import type { RegistryDb } from '../registry/db';
 import { observe, readRegistry, setProblemState } from '../registry/registry';
@@ -123,6 +124,7 @@ async function fromPage(
     genuine,
     ...(genuine && lpse && { lpseName: lpse.name }),
     params: adviceParams(decision),
+    text: adviceText(defaultLang(), decision.nextAction),
   };
   await deps.tabs.set(tabId, { url: sender.url, lpseKey: key, ...(lpse && { lpseName: lpse.name }), pageKind: advice.pageKind, nextAction: advice.nextAction, at: now });
   return { ok: true, value: advice };

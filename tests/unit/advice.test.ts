@@ -2,18 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { isAdvice } from '@/lib/advice';
 import { adviceSchema } from '@/lib/protocol';
 
+const text = { title: 'Masuk', detail: 'x', collapse: 'Ciutkan', expand: 'SPSE Assist', label: 'Asisten SPSE' };
 const samples: unknown[] = [
-  { pageKind: 'login', nextAction: 'log-in', genuine: true, params: {} },
-  { pageKind: 'other', nextAction: null, genuine: true, lpseName: 'LPSE Kabupaten Batang', params: {} },
-  { pageKind: 'login', nextAction: 'suspicious-site', genuine: false, params: {} },
-  { pageKind: 'login', nextAction: 'use-default-user-id', genuine: true, params: { userId: 'MITRA.01', mode: 'roaming', homeLpseName: 'LPSE X' } },
-  { pageKind: 'login', nextAction: 'log-in', genuine: true, params: { candidates: [{ penyediaId: 'a', userId: 'U1' }, { penyediaId: 'b', label: 'PT B' }] } },
-  { pageKind: 'admin-notice', nextAction: 'contact-lpse', genuine: true, params: { notice: '<script>alert(1)</script>', problemId: 'p1' } },
-  { pageKind: 'login', nextAction: 'log-in', genuine: true, params: { userId: '<img src=x>' } },
-  { pageKind: 'login', nextAction: 'log-in', genuine: true, params: { password: 'x' } },
-  { pageKind: 'login', nextAction: 'log-in', genuine: true, params: { candidates: [{ penyediaId: 'a', extra: 1 }] } },
-  { pageKind: 'login', nextAction: 'log-in', genuine: true, params: { mode: 'elsewhere' } },
-  { pageKind: 'login', nextAction: 'log-in', genuine: true, params: [] },
+  { pageKind: 'login', nextAction: 'log-in', genuine: true, params: {}, text },
+  { pageKind: 'other', nextAction: null, genuine: true, lpseName: 'LPSE Kabupaten Batang', params: {}, text },
+  { pageKind: 'login', nextAction: 'suspicious-site', genuine: false, params: {}, text },
+  { pageKind: 'login', nextAction: 'use-default-user-id', genuine: true, params: { userId: 'MITRA.01', mode: 'roaming', homeLpseName: 'LPSE X' }, text },
+  { pageKind: 'login', nextAction: 'log-in', genuine: true, params: { candidates: [{ penyediaId: 'a', userId: 'U1' }, { penyediaId: 'b', label: 'PT B' }] }, text },
+  { pageKind: 'admin-notice', nextAction: 'contact-lpse', genuine: true, params: { notice: '<script>alert(1)</script>', problemId: 'p1' }, text },
+  { pageKind: 'login', nextAction: 'log-in', genuine: true, params: { userId: '<img src=x>' }, text },
+  { pageKind: 'login', nextAction: 'log-in', genuine: true, params: { password: 'x' }, text },
+  { pageKind: 'login', nextAction: 'log-in', genuine: true, params: { candidates: [{ penyediaId: 'a', extra: 1 }] }, text },
+  { pageKind: 'login', nextAction: 'log-in', genuine: true, params: { mode: 'elsewhere' }, text },
+  { pageKind: 'login', nextAction: 'log-in', genuine: true, params: [], text },
   { pageKind: 'login', nextAction: 'log-in', genuine: true },
   { pageKind: 'login', nextAction: 'hack', genuine: true },
   { pageKind: 'nope', nextAction: null, genuine: true },
@@ -33,5 +34,9 @@ describe("the content script's zod-free advice guard", () => {
   });
   it('accepts the valid samples (the table above is not all rejections)', () => {
     expect(samples.filter(isAdvice)).toHaveLength(6);
+  });
+  it('rejects advice without its texts or with a non-string text', () => {
+    expect(isAdvice({ pageKind: 'login', nextAction: 'log-in', genuine: true, params: {} })).toBe(false);
+    expect(isAdvice({ pageKind: 'login', nextAction: 'log-in', genuine: true, params: {}, text: { ...text, title: 5 } })).toBe(false);
   });
 });

@@ -46,7 +46,7 @@ describe('background router', () => {
   it('answers a recognised SPSE page with its next action and remembers it for the popup', async () => {
     const d = deps();
     const reply = await route(recognition('https://spse.inaproc.id/jakarta/login'), tabSender, d);
-    expect(reply).toEqual({ ok: true, value: { pageKind: 'login', nextAction: 'log-in', genuine: true, lpseName: 'LPSE Provinsi Daerah Khusus Ibukota Jakarta', params: {} } });
+    expect(reply).toEqual({ ok: true, value: { pageKind: 'login', nextAction: 'log-in', genuine: true, lpseName: 'LPSE Provinsi Daerah Khusus Ibukota Jakarta', params: {}, text: expect.objectContaining({ title: 'Masuk dengan User ID SPSE Anda' }) } });
     const status = await route({ type: 'tab/status', tabId: 7 }, { id: 'ext', url: 'chrome-extension://ext/popup.html' }, d);
     expect(status).toMatchObject({ ok: true, value: { status: { lpseKey: 'https://spse.inaproc.id/jakarta', nextAction: 'log-in', pageKind: 'login' } } });
   });
@@ -77,7 +77,7 @@ describe('background router', () => {
     const d = deps();
     const msg = recognition('https://lpse-jakarta.net/eproc4/login');
     const reply = await route(msg, { ...tabSender, url: 'https://lpse-jakarta.net/eproc4/login' }, d);
-    expect(reply).toEqual({ ok: true, value: { pageKind: 'login', nextAction: 'suspicious-site', genuine: false, params: {} } });
+    expect(reply).toMatchObject({ ok: true, value: { pageKind: 'login', nextAction: 'suspicious-site', genuine: false, params: {} } });
     // and nothing is learned there, not even a User ID typed into its form
     expect(await route({ type: 'login/user-id', userId: 'SENTOSA01' }, { ...tabSender, url: 'https://lpse-jakarta.net/eproc4/login' }, d)).toEqual({ ok: true, value: { accepted: false } });
     const view = await readRegistry(await openRegistry());
