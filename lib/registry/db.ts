@@ -38,9 +38,14 @@ export type Tx<Mode extends IDBTransactionMode = 'readwrite'> = IDBPTransaction<
  * observations, quarantine, meta. Version 2: per-tab login attempts, problems indexed by LPSE, and
  * accounts gain `sources` (where each fact came from).
  */
-export function upgrade(db: IDBPDatabase<RegistrySchema>, oldVersion: number, tx: IDBPTransaction<RegistrySchema, StoreNames<RegistrySchema>[], 'versionchange'>) {
+export function upgrade(
+  db: IDBPDatabase<RegistrySchema>,
+  oldVersion: number,
+  newVersion: number,
+  tx: IDBPTransaction<RegistrySchema, StoreNames<RegistrySchema>[], 'versionchange'>,
+) {
   const raw = db as unknown as IDBPDatabase;
-  if (oldVersion < 1) {
+  if (oldVersion < 1 && newVersion >= 1) {
     raw.createObjectStore('lpses', { keyPath: 'key' });
     raw.createObjectStore('penyedia', { keyPath: 'id' });
     raw.createObjectStore('accounts', { keyPath: 'key' }).createIndex('byPenyedia', 'penyediaId');
@@ -49,7 +54,7 @@ export function upgrade(db: IDBPDatabase<RegistrySchema>, oldVersion: number, tx
     raw.createObjectStore('quarantine', { keyPath: 'id', autoIncrement: true });
     raw.createObjectStore('meta');
   }
-  if (oldVersion < 2) {
+  if (oldVersion < 2 && newVersion >= 2) {
     raw.createObjectStore('attempts', { keyPath: 'tabId' });
     tx.objectStore('problems').createIndex('byLpse', 'lpseKey');
     // Version-1 accounts had no `sources`: they gain an empty list, every other field kept as it was.
@@ -66,7 +71,7 @@ let opening: Promise<RegistryDb> | undefined;
 
 export function openRegistry(): Promise<RegistryDb> {
   opening ??= openDB<RegistrySchema>(DB_NAME, SCHEMA_VERSION, {
-    upgrade: (db, oldVersion, _new, tx) => upgrade(db, oldVersion, tx),
+    upgrade: (db, oldVersion, newVersion, tx) => upgrade(db, oldVersion, newVersion ?? SCHEMA_VERSION, tx),
     blocking: () => {
       // A newer version of the extension wants the database: let it go, reopen on next use.
       void opening?.then((db) => db.close());

@@ -58,33 +58,48 @@ export async function observe(db: RegistryDb, input: ObserveInput): Promise<Deci
   const decision = decide(known, event, { now, tabId: input.tabId, newId: input.newId });
   const { changes } = decision;
 
-  // This LPSE exists (step 1: "what is remembered"): name, address, generation, last visit.
-  const record: LpseRecord = validated('lpses', {
-    ...lpseRecord,
-    key: lpse.key,
-    bases: [...new Set([...(lpseRecord?.bases ?? []), lpse.base])].slice(-10),
-    ...((lpse.name ?? lpseRecord?.name) && { name: lpse.name ?? lpseRecord?.name }),
-    generation: lpse.generation,
-    lastVisit: now,
-  });
-  const writes: Promise<unknown>[] = [tx.objectStore('lpses').put(record)];
-  for (const p of changes.penyedia) writes.push(tx.objectStore('penyedia').put(validated('penyedia', p)));
-  for (const a of changes.accounts) writes.push(tx.objectStore('accounts').put(validated('accounts', a)));
-  for (const p of changes.problems) writes.push(tx.objectStore('problems').put(validated('problems', p)));
-  if (changes.attempt === null) writes.push(tx.objectStore('attempts').delete(input.tabId));
-  else if (changes.attempt) writes.push(tx.objectStore('attempts').put(validated('attempts', changes.attempt)));
-  if (event.type === 'page') {
-    const obs: ObservationRecord = validated('observations', {
-      at: now,
-      lpseKey: lpse.key,
-      tabId: input.tabId,
-      pageKind: event.page.kind,
-      nextAction: decision.nextAction,
-      genuine: input.genuine,
-      ...(attempt?.userId && { userId: attempt.userId }),
+  // Every record is validated before the first write; one that fails aborts the transaction whole.
+  let puts: (() => Promise<unknown>)[];
+  try {
+    // This LPSE exists (step 1: "what is remembered"): name, address, generation, last visit.
+    const record: LpseRecord = validated('lpses', {
+      ...lpseRecord,
+      key: lpse.key,
+      bases: [...new Set([...(lpseRecord?.bases ?? []), lpse.base])].slice(-10),
+      ...((lpse.name ?? lpseRecord?.name) && { name: lpse.name ?? lpseRecord?.name }),
+      generation: lpse.generation,
+      lastVisit: now,
     });
-    writes.push(tx.objectStore('observations').add(obs));
+    const penyediaRecords = changes.penyedia.map((p) => validated('penyedia', p));
+    const accountRecords = changes.accounts.map((a) => validated('accounts', a));
+    const problemRecords = changes.problems.map((p) => validated('problems', p));
+    const attemptRecord = changes.attempt ? validated('attempts', changes.attempt) : changes.attempt;
+    const obs: ObservationRecord | undefined =
+      event.type === 'page'
+        ? validated('observations', {
+            at: now,
+            lpseKey: lpse.key,
+            tabId: input.tabId,
+            pageKind: event.page.kind,
+            nextAction: decision.nextAction,
+            genuine: input.genuine,
+            ...(attempt?.userId && { userId: attempt.userId }),
+          })
+        : undefined;
+    puts = [
+      () => tx.objectStore('lpses').put(record),
+      ...penyediaRecords.map((p) => () => tx.objectStore('penyedia').put(p)),
+      ...accountRecords.map((a) => () => tx.objectStore('accounts').put(a)),
+      ...problemRecords.map((p) => () => tx.objectStore('problems').put(p)),
+      ...(attemptRecord === null ? [() => tx.objectStore('attempts').delete(input.tabId)] : attemptRecord ? [() => tx.objectStore('attempts').put(attemptRecord)] : []),
+      ...(obs ? [() => tx.objectStore('observations').add(obs)] : []),
+    ];
+  } catch (e) {
+    (tx as unknown as IDBTransaction).abort();
+    await closeTx(tx).catch(() => {});
+    throw e;
   }
+  const writes = puts.map((put) => put());
   await Promise.all(writes);
   await trimObservations(tx);
   await closeTx(tx);
