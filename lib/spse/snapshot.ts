@@ -1,5 +1,5 @@
 import { signals } from './signals';
-import { collapse, norm } from './text';
+import { collapse, hasPhrase, norm } from './text';
 
 /**
  * What the page shows, collected without judging (the Bitwarden way: collector → predicates → classifier).
@@ -18,13 +18,13 @@ export interface PageSnapshot {
   prominent: { text: string; context: string }[];
   /** The page's own text (no scripts, menus or footer), bounded: where a replacement User ID is named. */
   mainText: string;
-  /** Which SPSE markers were found (for tests and misdetection reports). */
+  /** The first SPSE marker found (one is enough; for tests and misdetection reports). */
   markers: string[];
   /** A logout link or form is present (a logged-in session). */
   logout: boolean;
   /** The user line next to logout (`[USERID] - NIP` title plus its text). */
   userLine?: { title: string; text: string };
-  /** Menu texts (top navigation), for the role when the user line does not tell. */
+  /** Menu texts (top navigation) of a logged-in page, for the role when the user line does not tell. */
   menu: string[];
   /** A login field exists anywhere, even in a closed modal (a look-alike's home page hides its form there). */
   loginFormAnywhere: boolean;
@@ -102,22 +102,29 @@ function textOf(root: Element, max: number, skip?: string): string {
 
 /** Reads a document into a snapshot. Bounded work whatever the page's size or depth. */
 export function collect(doc: Document): PageSnapshot {
+  // One marker is enough to call the page SPSE's: stop at the first (each look is a walk of the page).
   const markers: string[] = [];
-  // Text markers are looked for in the noscript and footer regions and the body's first and last part,
-  // never the whole text of a 5 MB page.
-  const noscript = norm(Array.from(doc.querySelectorAll('noscript')).slice(0, 5).map((n) => n.textContent).join(' '));
-  const footer = norm(Array.from(doc.querySelectorAll('footer, .footer, #footer')).slice(0, 5).map((n) => n.textContent).join(' '));
-  const bodyText = doc.body?.textContent ?? '';
-  const edges = norm(bodyText.length > 40_000 ? bodyText.slice(0, 20_000) + ' ' + bodyText.slice(-20_000) : bodyText);
-  const markerText = `${noscript} ${footer} ${edges}`;
-  signals.markers.texts.forEach((t) => markerText.includes(t) && markers.push(`text:${t}`));
-  if (signals.markers.versionPattern.test(markerText)) markers.push('version');
   for (const sel of signals.markers.selectors) {
     try {
-      if (doc.querySelector(sel)) markers.push(`selector:${sel}`);
+      if (doc.querySelector(sel)) {
+        markers.push(`selector:${sel}`);
+        break;
+      }
     } catch {
       /* a selector the engine does not know (the `i` flag in old engines) is skipped */
     }
+  }
+  // Text markers sit in the noscript line and the footer; the body's first and last 20,000 characters are
+  // read only when those say nothing (never the whole text of a 5 MB page).
+  const textMarkers = (text: string) => {
+    signals.markers.texts.forEach((t) => text.includes(t) && !markers.includes(`text:${t}`) && markers.push(`text:${t}`));
+    if (!markers.includes('version') && signals.markers.versionPattern.test(text)) markers.push('version');
+  };
+  const region = (sel: string) => norm(Array.from(doc.querySelectorAll(sel)).slice(0, 5).map((n) => n.textContent).join(' '));
+  if (markers.length === 0) textMarkers(`${region('noscript')} ${region('footer, .footer, #footer')}`);
+  if (markers.length === 0) {
+    const bodyText = doc.body?.textContent ?? '';
+    textMarkers(norm(bodyText.length > 40_000 ? bodyText.slice(0, 20_000) + ' ' + bodyText.slice(-20_000) : bodyText));
   }
 
   const skip = signals.ignoredRegions;
@@ -140,6 +147,7 @@ export function collect(doc: Document): PageSnapshot {
     }
   }
 
+  const prominent = prominentOf(doc, skip);
   const logoutEl = doc.querySelector(signals.loggedIn.selectors);
   const userEl = logoutEl ? doc.querySelector(signals.loggedIn.userLineSelector) : null;
 
@@ -148,12 +156,14 @@ export function collect(doc: Document): PageSnapshot {
     fields,
     chooserButtons: chooserButtons.slice(0, MAX_ITEMS),
     alerts: texts(doc, signals.loginFailed.alertSelectors, skip),
-    prominent: prominentOf(doc, skip),
-    mainText: doc.body ? textOf(doc.body, MAX_MAIN_TEXT, skip) : '',
+    prominent,
+    // Read only where the page speaks of a deactivated account: it is where a replacement is named.
+    mainText: doc.body && prominent.some((p) => signals.nonActive.texts.some((t) => hasPhrase(p.text.toLowerCase(), t))) ? textOf(doc.body, MAX_MAIN_TEXT, skip) : '',
     markers,
     logout: !!logoutEl,
     userLine: userEl ? { title: (userEl.getAttribute('title') ?? '').trim().slice(0, MAX_TEXT), text: norm(userEl.textContent).slice(0, MAX_TEXT) } : undefined,
-    menu: texts(doc, signals.menuSelectors, 'footer, .footer, #footer').map((t) => t.toLowerCase()),
+    // The menu tells a role only inside a session.
+    menu: logoutEl ? texts(doc, signals.menuSelectors, 'footer, .footer, #footer').map((t) => t.toLowerCase()) : [],
     loginFormAnywhere: !!doc.querySelector('input[type="password"], input[name="txtUserId"], input[name="txtuserid"]'),
   };
 }

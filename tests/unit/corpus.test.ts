@@ -4,7 +4,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
+import { recognitionSchema } from '@/lib/protocol';
 import { describePage, type Description } from '@/lib/spse/describe';
+import { recognise } from '@/lib/spse/recognise';
 import { registeredExamples } from '@/lib/spse/examples';
 import { PAGE_KINDS, PREDICATES, type PageKind } from '@/lib/spse/page-kinds';
 import { CORPUS_DIR, loadIndex, pathOf, snapshotOf, snapshotOfFile, type CorpusEntry } from '../support/corpus';
@@ -54,7 +56,11 @@ describe('corpus index', () => {
 
 describe('every corpus page is classified as its index says', () => {
   it.each(index.map((e) => [e.file, e] as const))('%s', async (_file, e) => {
-    const d = describePage(e.url, await snapshotOfFile(e.file, e.url));
+    const snapshot = await snapshotOfFile(e.file, e.url);
+    const d = describePage(e.url, snapshot);
+    // What the content script would send must pass the background's validation.
+    const r = recognise(e.url, snapshot);
+    if (r) expect(recognitionSchema.safeParse(r).error?.issues ?? []).toEqual([]);
     const allowed = expectedFailures.filter((f) => f.file === e.file).map((f) => f.field);
     expect(mismatches(e, d).filter((m) => !allowed.includes(m))).toEqual([]);
   });
