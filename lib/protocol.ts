@@ -79,6 +79,18 @@ export const protocol = {
     request: z.strictObject({ type: z.literal('problem/set-state'), id: text(64), state: z.enum(['reported', 'solved']) }),
     reply: z.strictObject({ updated: z.boolean() }),
   },
+  /** options → background: what the penyedia states (where an account is registered, its User ID Default). */
+  'penyedia/state': {
+    request: z.strictObject({
+      type: z.literal('penyedia/state'),
+      userId,
+      registeredAt: z.optional(z.array(z.string().check(z.maxLength(300), z.regex(/^https:\/\/[^/]+\/[^/]+$/))).check(z.maxLength(20))),
+      isDefault: z.optional(z.boolean()),
+      penyediaId: z.optional(text(64)),
+      label: z.optional(text(200)),
+    }),
+    reply: z.looseObject({}),
+  },
   /** popup → background: what is known of a tab. */
   'tab/status': {
     request: z.strictObject({ type: z.literal('tab/status'), tabId: z.number().check(z.int(), z.nonnegative()) }),
@@ -95,11 +107,12 @@ export const anyRequestSchema = z.discriminatedUnion('type', [
   protocol['login/user-id'].request,
   protocol['registry/view'].request,
   protocol['problem/set-state'].request,
+  protocol['penyedia/state'].request,
   protocol['tab/status'].request,
 ]);
 
 /** Messages only the extension's own pages may send (never a content script in a web page). */
-export const EXTENSION_PAGE_ONLY: ReadonlySet<MessageType> = new Set(['registry/view', 'problem/set-state', 'tab/status']);
+export const EXTENSION_PAGE_ONLY: ReadonlySet<MessageType> = new Set(['registry/view', 'problem/set-state', 'penyedia/state', 'tab/status']);
 export type AnyRequest = z.infer<typeof anyRequestSchema>;
 
 export type { Envelope } from './envelope';

@@ -7,7 +7,7 @@ import type { Envelope } from '../envelope';
 import { adviceText, defaultLang } from '../i18n';
 import { anyRequestSchema, EXTENSION_PAGE_ONLY, MAX_MESSAGE_BYTES, type AdviceParams, type AnyRequest, type Reply, type TabStatus } from '../protocol';
 import type { RegistryDb } from '../registry/db';
-import { observe, readRegistry, setProblemState } from '../registry/registry';
+import { observe, readRegistry, setProblemState, statePenyedia } from '../registry/registry';
 import type { QuarantineRecord } from '../registry/schemas';
 import type { ActionParams, Decision } from '../sop/rules';
 import { isGenuineLpse, lpseKey, lpseOf } from '../spse/directory';
@@ -71,6 +71,10 @@ export async function route(raw: unknown, sender: Sender, deps: RouterDeps): Pro
         return { ok: true, value: await readRegistry(await deps.db(), quarantined(deps)) };
       case 'problem/set-state':
         return { ok: true, value: { updated: !!(await setProblemState(await deps.db(), request.id, request.state, now)) } };
+      case 'penyedia/state': {
+        const { type: _t, ...statement } = request;
+        return { ok: true, value: await statePenyedia(await deps.db(), statement, now, deps.newId ?? (() => crypto.randomUUID())) };
+      }
       case 'tab/status':
         return { ok: true, value: { status: await deps.tabs.get(request.tabId) } satisfies Reply<'tab/status'> };
     }

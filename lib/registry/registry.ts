@@ -152,3 +152,47 @@ export async function setProblemState(db: RegistryDb, id: string, state: 'report
   await closeTx(tx);
   return next;
 }
+
+/** What the penyedia states in the UI (options page): where an account is registered, and its User ID Default. */
+export interface Statement {
+  userId: string;
+  /** LPSE keys where this User ID is registered (replaces what was known). */
+  registeredAt?: string[];
+  /** This User ID is the User ID Default of its penyedia. */
+  isDefault?: boolean;
+  /** Put the account in this penyedia's group (a profile may serve several penyedia). */
+  penyediaId?: string;
+  /** A name for the penyedia (company). */
+  label?: string;
+}
+
+export async function statePenyedia(db: RegistryDb, st: Statement, now: number, newId: () => string): Promise<{ account: Account; penyedia: Penyedia }> {
+  const tx = db.transaction(['accounts', 'penyedia', 'quarantine'], 'readwrite') as unknown as Tx;
+  const key = st.userId.toLowerCase();
+  const existing = await readOne(tx, 'accounts', key);
+  const penyediaId = st.penyediaId ?? existing?.penyediaId ?? newId();
+  const current = await readOne(tx, 'penyedia', penyediaId);
+  const source = { from: 'penyedia' as const, at: now };
+  let account: Account, penyedia: Penyedia;
+  try {
+    account = validated('accounts', {
+      ...(existing ?? { key, userId: st.userId, activation: 'unknown', retired: false, lastLogin: {}, sources: [] }),
+      penyediaId,
+      ...(st.registeredAt && { registeredAt: [...new Set(st.registeredAt)] }),
+      ...(!existing && !st.registeredAt && { registeredAt: [] }),
+      sources: [...(existing?.sources ?? []), source].slice(-50),
+    });
+    penyedia = validated('penyedia', {
+      ...(current ?? { id: penyediaId, createdAt: now }),
+      ...(st.label !== undefined && { label: st.label }),
+      ...(st.isDefault && { defaultUserId: st.userId, defaultSource: source }),
+    });
+  } catch (e) {
+    (tx as unknown as IDBTransaction).abort();
+    await closeTx(tx).catch(() => {});
+    throw e;
+  }
+  await Promise.all([tx.objectStore('accounts').put(account), tx.objectStore('penyedia').put(penyedia)]);
+  await closeTx(tx);
+  return { account, penyedia };
+}

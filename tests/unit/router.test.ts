@@ -84,6 +84,20 @@ describe('background router', () => {
     expect([view.lpses, view.accounts, view.attempts, view.observations].flat()).toEqual([]);
   });
 
+  it('takes what the penyedia states (registered at, User ID Default) and uses it at the next login', async () => {
+    const d = deps();
+    const page = { id: 'ext', url: 'chrome-extension://ext/options.html' };
+    await route({ type: 'penyedia/state', userId: 'MITRAKARYA', registeredAt: ['https://spse.inaproc.id/kemkes'], isDefault: true, label: 'CV Mitra' }, page, d);
+    const view = (await route({ type: 'registry/view' }, page, d)) as { ok: true; value: { accounts: { userId: string; penyediaId: string; sources: { from: string }[] }[] } };
+    const pid = view.value.accounts[0]!.penyediaId;
+    expect(view.value.accounts[0]!.sources).toEqual([expect.objectContaining({ from: 'penyedia' })]);
+    await route({ type: 'penyedia/state', userId: 'MITRAKARYA.BTG', registeredAt: ['https://spse.inaproc.id/batangkab'], penyediaId: pid }, page, d);
+    const reply = await route(recognition('https://spse.inaproc.id/jakarta/login'), tabSender, d);
+    expect(reply).toMatchObject({ ok: true, value: { nextAction: 'use-default-user-id', params: { userId: 'MITRAKARYA', mode: 'roaming' } } });
+    // and a web page may not state anything
+    expect(await route({ type: 'penyedia/state', userId: 'EVIL', isDefault: true }, tabSender, d)).toMatchObject({ ok: false });
+  });
+
   it('derives the LPSE from the sender, not from the payload', async () => {
     const d = deps();
     const msg = recognition('https://spse.inaproc.id/kemkes/login');
