@@ -4,6 +4,7 @@
  */
 import { NEXT_ACTIONS, type NextAction } from './sop/actions';
 import { PAGE_KINDS, type PageKind } from './spse/page-kinds';
+import type { ContactChannel, ContactInfo } from './contact';
 
 export interface AdviceParams {
   userId?: string;
@@ -16,14 +17,8 @@ export interface AdviceParams {
   conflict?: boolean;
 }
 
-/** What the assistant says, in the penyedia's language (the background owns the language option). */
-export interface AdviceText {
-  title: string;
-  detail: string;
-  collapse: string;
-  expand: string;
-  label: string;
-}
+/** Strings the assistant shows, in the penyedia's language (the background owns the language option). */
+export type AdviceText = Record<string, string>;
 
 export interface Advice {
   pageKind: PageKind;
@@ -32,19 +27,54 @@ export interface Advice {
   genuine: boolean;
   params: AdviceParams;
   text: AdviceText;
-}
-
-function isText(v: unknown): v is AdviceText {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
-  const t = v as Record<string, unknown>;
-  const keys = ['title', 'detail', 'collapse', 'expand', 'label'];
-  return only(t, keys) && keys.every((k) => typeof t[k] === 'string' && (t[k] as string).length <= 500);
+  /** Channels and a ready-made message, when only the LPSE can help. */
+  contact?: ContactInfo;
+  /** The penyedia collapsed the assistant at this LPSE. */
+  collapsed: boolean;
 }
 
 const USER_ID = /^[A-Za-z0-9._@-]{1,64}$/;
 const optString = (v: unknown, max: number) => v === undefined || (typeof v === 'string' && v.length <= max);
 const optUserId = (v: unknown) => v === undefined || (typeof v === 'string' && USER_ID.test(v));
 const only = (o: Record<string, unknown>, keys: string[]) => Object.keys(o).every((k) => keys.includes(k));
+
+const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+function isText(v: unknown): v is AdviceText {
+  if (!isRecord(v)) return false;
+  const entries = Object.entries(v);
+  return entries.length <= 80 && entries.every(([k, x]) => /^[a-zA-Z0-9_]{1,40}$/.test(k) && typeof x === 'string' && x.length <= 2000);
+}
+
+const CHANNEL_KINDS = ['email', 'phone', 'whatsapp', 'url', 'address'];
+const isChannel = (c: unknown): c is ContactChannel =>
+  isRecord(c) && only(c, ['kind', 'value']) && CHANNEL_KINDS.includes(c.kind as string) && typeof c.value === 'string' && c.value.length <= 300;
+
+function isContact(v: unknown): v is ContactInfo {
+  if (!isRecord(v)) return false;
+  const keys = ['lpseName', 'lpseAddress', 'own', 'ticketUrl', 'problemId', 'state', 'notice', 'userId', 'subject', 'body', 'bodyWithUserId'];
+  return (
+    only(v, keys) &&
+    typeof v.lpseName === 'string' &&
+    v.lpseName.length <= 200 &&
+    typeof v.lpseAddress === 'string' &&
+    v.lpseAddress.length <= 2048 &&
+    /^https:\/\//.test(v.lpseAddress) &&
+    Array.isArray(v.own) &&
+    v.own.length <= 20 &&
+    v.own.every(isChannel) &&
+    (v.ticketUrl === undefined || (typeof v.ticketUrl === 'string' && v.ticketUrl.length <= 2048 && /^https:\/\//.test(v.ticketUrl))) &&
+    optString(v.problemId, 64) &&
+    (v.state === undefined || ['open', 'reported', 'solved'].includes(v.state as string)) &&
+    optString(v.notice, 2000) &&
+    optUserId(v.userId) &&
+    typeof v.subject === 'string' &&
+    v.subject.length <= 300 &&
+    typeof v.body === 'string' &&
+    v.body.length <= 4000 &&
+    optString(v.bodyWithUserId, 4000)
+  );
+}
 
 function isParams(v: unknown): v is AdviceParams {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
@@ -73,9 +103,11 @@ export function isAdvice(v: unknown): v is Advice {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
   const a = v as Record<string, unknown>;
   return (
-    only(a, ['pageKind', 'nextAction', 'lpseName', 'genuine', 'params', 'text']) &&
+    only(a, ['pageKind', 'nextAction', 'lpseName', 'genuine', 'params', 'text', 'contact', 'collapsed']) &&
     isParams(a.params) &&
     isText(a.text) &&
+    (a.contact === undefined || isContact(a.contact)) &&
+    typeof a.collapsed === 'boolean' &&
     (PAGE_KINDS as readonly unknown[]).includes(a.pageKind) &&
     (a.nextAction === null || (NEXT_ACTIONS as readonly unknown[]).includes(a.nextAction)) &&
     (a.lpseName === undefined || (typeof a.lpseName === 'string' && a.lpseName.length <= 200)) &&

@@ -1,54 +1,56 @@
+/**
+ * UI strings live in public/_locales/<lang>/messages.json (so the store listing is translated too). This
+ * is the one lookup, honouring the penyedia's language option (the browser's own i18n cannot switch at
+ * run time). Bahasa Indonesia by default whatever the browser's language; English as the option.
+ */
+import en from '../public/_locales/en/messages.json';
+import id from '../public/_locales/id/messages.json';
 import type { NextAction } from './sop/actions';
 
-/** UI languages: Bahasa Indonesia first, English second. */
 export type Lang = 'id' | 'en';
+export const LANGS: readonly Lang[] = ['id', 'en'];
+export type MessageKey = keyof typeof id;
 
-/** Bahasa Indonesia whatever the browser's language; English is the penyedia's option (options page, later). */
+interface Message {
+  message: string;
+  placeholders?: Record<string, { content: string }>;
+}
+const catalogs: Record<Lang, Record<string, Message>> = { id, en };
+
 export function defaultLang(): Lang {
   return 'id';
 }
 
-interface ActionText {
-  title: string;
-  detail: string;
+/** The message for `key` in `lang`, with `$1`… replaced by `subs` (as text: callers never render it as HTML). */
+export function t(lang: Lang, key: MessageKey, ...subs: (string | number)[]): string {
+  const m = catalogs[lang][key] ?? catalogs.id[key];
+  if (!m) return key;
+  return m.message.replace(/\$([A-Za-z0-9_]+)\$/g, (_, name: string) => {
+    const content = m.placeholders?.[name.toLowerCase()]?.content ?? '';
+    const index = /^\$(\d)$/.exec(content)?.[1];
+    return index ? String(subs[Number(index) - 1] ?? '') : content;
+  });
 }
 
-/** What each next action says (sop.md "Next actions"). */
-export const actionTexts: Record<Lang, Record<NextAction, ActionText>> = {
-  id: {
-    'log-in': { title: 'Masuk dengan User ID SPSE Anda', detail: 'SPSE Assist akan mengenali status agregasi (ADP) Anda saat Anda masuk.' },
-    'log-in-roaming': { title: 'Akun Anda bisa dipakai di sini (roaming)', detail: 'Akun Anda sudah teraktivasi ADP: masuk dengan User ID yang sama.' },
-    'use-default-user-id': { title: 'Gunakan User ID Default Anda', detail: 'Anda terdaftar di beberapa LPSE: untuk roaming, masuk dengan User ID Default.' },
-    activate: { title: 'Selesaikan aktivasi ADP', detail: 'Aktivasi dilakukan sekali per User ID, di LPSE tempat akun didaftarkan. Ikuti langkah di halaman ini.' },
-    'use-replacement-account': { title: 'Akun lokal Anda sudah dinonaktifkan', detail: 'Mulai sekarang gunakan akun pengganti yang tertera di halaman ini, lalu aktivasi akun tersebut.' },
-    'contact-lpse': { title: 'Hubungi LPSE ini', detail: 'Masalah ini hanya bisa diselesaikan oleh LPSE: hubungi helpdesk LPSE dengan mengutip pemberitahuan.' },
-    'wait-for-lpse': { title: 'LPSE sedang menangani laporan Anda', detail: 'Tandai selesai bila masalahnya sudah beres.' },
-    ready: { title: 'Anda siap', detail: 'Anda bisa masuk secara lokal atau roaming di semua LPSE yang teragregasi.' },
-    'check-credentials': { title: 'Login gagal: periksa User ID Anda', detail: 'Jika Anda terdaftar di beberapa LPSE, roaming memerlukan User ID Default.' },
-    'suspicious-site': { title: 'Hati-hati: alamat ini bukan LPSE yang dikenal', detail: 'Jangan masukkan kata sandi di sini. Buka LPSE Anda dari alamat resminya (https://spse.inaproc.id/…).' },
-  },
-  en: {
-    'log-in': { title: 'Log in with your SPSE User ID', detail: 'SPSE Assist learns your aggregation (ADP) status as you log in.' },
-    'log-in-roaming': { title: 'Your account works here (roaming)', detail: 'Your account is activated for ADP: log in with the same User ID.' },
-    'use-default-user-id': { title: 'Use your User ID Default', detail: 'You are registered at several LPSEs: roaming needs your User ID Default.' },
-    activate: { title: 'Complete the ADP activation', detail: 'Activation is done once per User ID, at the LPSE where it was registered. Follow the steps on this page.' },
-    'use-replacement-account': { title: 'Your local account was deactivated', detail: 'From now on use the replacement account shown on this page, then activate it.' },
-    'contact-lpse': { title: 'Contact this LPSE', detail: 'Only the LPSE can solve this: contact its helpdesk, quoting the notice.' },
-    'wait-for-lpse': { title: 'The LPSE is handling your report', detail: 'Mark it solved once the problem is fixed.' },
-    ready: { title: 'You are ready', detail: 'You can log in locally or by roaming at every aggregated LPSE.' },
-    'check-credentials': { title: 'Login failed: check your User ID', detail: 'If you are registered at several LPSEs, roaming needs your User ID Default.' },
-    'suspicious-site': { title: 'Careful: this address is not a known LPSE', detail: 'Do not type your password here. Open your LPSE from its official address (https://spse.inaproc.id/…).' },
-  },
-};
+const actionKey = (a: NextAction) => a.replace(/-/g, '_');
 
-export const uiTexts = {
-  id: { collapse: 'Ciutkan', expand: 'SPSE Assist', label: 'Asisten SPSE', popupTitle: 'SPSE Assist', noSpse: 'Tab ini bukan halaman SPSE.', notSeen: 'Halaman ini belum dikenali. Muat ulang halaman SPSE.', lpse: 'LPSE', next: 'Langkah berikutnya', nothing: 'Tidak ada yang perlu dilakukan.' },
-  en: { collapse: 'Collapse', expand: 'SPSE Assist', label: 'SPSE assistant', popupTitle: 'SPSE Assist', noSpse: 'This tab is not an SPSE page.', notSeen: 'This page was not recognised yet. Reload the SPSE page.', lpse: 'LPSE', next: 'Next step', nothing: 'Nothing to do.' },
-} satisfies Record<Lang, Record<string, string>>;
+/** The title of an action (popup, assistant). */
+export function actionTitle(lang: Lang, action: NextAction): string {
+  return t(lang, `action_${actionKey(action)}_title` as MessageKey);
+}
 
-/** The texts the assistant shows for an action (empty title and detail when there is nothing to say). */
-export function adviceText(lang: Lang, action: NextAction | null) {
-  const ui = uiTexts[lang];
-  const t = action ? actionTexts[lang][action] : { title: '', detail: '' };
-  return { title: t.title, detail: t.detail, collapse: ui.collapse, expand: ui.expand, label: ui.label };
+/** The assistant's explanation, made precise by the action's parameters. */
+export function actionDetail(
+  lang: Lang,
+  action: NextAction,
+  p: { userId?: string; homeLpseName?: string; replacementUserId?: string; mode?: string; candidates?: unknown[]; conflict?: boolean },
+): string {
+  if (action === 'log-in' && p.conflict) return t(lang, 'action_log_in_conflict_detail');
+  if (action === 'log-in' && p.candidates?.length) return t(lang, 'action_log_in_choose_detail');
+  if (action === 'log-in' && p.userId && p.mode === 'local') return t(lang, 'action_log_in_local_detail', p.userId);
+  if (action === 'log-in-roaming' && p.userId) return t(lang, 'action_log_in_roaming_detail', p.homeLpseName ?? 'LPSE', p.userId);
+  if (action === 'activate' && p.homeLpseName) return t(lang, 'action_activate_home_detail', p.homeLpseName);
+  if (action === 'use-replacement-account' && p.replacementUserId) return t(lang, 'action_use_replacement_account_detail', p.replacementUserId);
+  if (action === 'check-credentials' && p.userId) return t(lang, 'action_check_credentials_default_detail', p.userId);
+  return t(lang, `action_${actionKey(action)}_detail` as MessageKey);
 }

@@ -32,6 +32,22 @@ export const siteSchema = z.strictObject({
 
 export const recognitionSchema = z.strictObject({ url, site: siteSchema, page: pageResultSchema, markers: z.boolean(), loginForm: z.boolean() });
 
+const channelSchema = z.strictObject({ kind: z.enum(['email', 'phone', 'whatsapp', 'url', 'address']), value: text(300) });
+const httpsUrl = z.string().check(z.maxLength(2048), z.regex(/^https:\/\//));
+export const contactInfoSchema = z.strictObject({
+  lpseName: text(200),
+  lpseAddress: httpsUrl,
+  own: z.array(channelSchema).check(z.maxLength(20)),
+  ticketUrl: z.optional(httpsUrl),
+  problemId: z.optional(text(64)),
+  state: z.optional(z.enum(['open', 'reported', 'solved'])),
+  notice: z.optional(text(2000)),
+  userId: z.optional(userId),
+  subject: text(300),
+  body: text(4000),
+  bodyWithUserId: z.optional(text(4000)),
+});
+
 /** The parameters of a next action the page may show (sop.md): never a password, only User IDs and names. */
 export const adviceParamsSchema = z.strictObject({
   userId: z.optional(userId),
@@ -52,7 +68,9 @@ export const adviceSchema = z.strictObject({
   lpseName: z.optional(text(200)),
   genuine: z.boolean(),
   params: adviceParamsSchema,
-  text: z.strictObject({ title: text(500), detail: text(500), collapse: text(500), expand: text(500), label: text(500) }),
+  text: z.record(z.string().check(z.regex(/^[a-zA-Z0-9_]{1,40}$/)), text(2000)),
+  contact: z.optional(contactInfoSchema),
+  collapsed: z.boolean(),
 });
 export type AdviceReply = z.infer<typeof adviceSchema>;
 
@@ -91,6 +109,34 @@ export const protocol = {
     }),
     reply: z.looseObject({}),
   },
+  /** content script → background: the penyedia collapsed or expanded the assistant at this LPSE. */
+  'assistant/collapse': { request: z.strictObject({ type: z.literal('assistant/collapse'), collapsed: z.boolean() }), reply: z.strictObject({ collapsed: z.boolean() }) },
+  /** extension pages → background: the settings (language, confirmed genuine addresses). */
+  'settings/get': { request: z.strictObject({ type: z.literal('settings/get') }), reply: z.looseObject({}) },
+  'settings/set': {
+    request: z.strictObject({
+      type: z.literal('settings/set'),
+      lang: z.optional(z.enum(['id', 'en'])),
+      confirmedBases: z.optional(z.array(z.string().check(z.maxLength(300), z.regex(/^https:\/\/[^/]+\/[^/]+$/))).check(z.maxLength(50))),
+    }),
+    reply: z.looseObject({}),
+  },
+  /** extension pages → background: the LPSE's own helpdesk, given by the penyedia. */
+  'lpse/contacts': {
+    request: z.strictObject({ type: z.literal('lpse/contacts'), lpseKey: z.string().check(z.maxLength(300), z.regex(/^https:\/\/[^/]+\/[^/]+$/)), contacts: z.array(channelSchema).check(z.maxLength(20)) }),
+    reply: z.strictObject({ updated: z.boolean() }),
+  },
+  /** extension pages → background: search the 600-LPSE directory. */
+  'directory/search': {
+    request: z.strictObject({ type: z.literal('directory/search'), query: text(100) }),
+    reply: z.strictObject({ results: z.array(z.strictObject({ key: text(300), name: text(200), agencies: z.array(text(300)) })) }),
+  },
+  /** extension pages → background: channels and message for the LPSE a tab shows. */
+  'contact/info': { request: z.strictObject({ type: z.literal('contact/info'), tabId: z.number().check(z.int(), z.nonnegative()) }), reply: z.strictObject({ contact: z.nullable(contactInfoSchema) }) },
+  /** options → background: export, import (validated, all or nothing), erase. */
+  'registry/export': { request: z.strictObject({ type: z.literal('registry/export') }), reply: z.looseObject({}) },
+  'registry/import': { request: z.strictObject({ type: z.literal('registry/import'), data: z.unknown() }), reply: z.strictObject({ imported: z.boolean() }) },
+  'registry/erase': { request: z.strictObject({ type: z.literal('registry/erase') }), reply: z.strictObject({ erased: z.boolean() }) },
   /** popup → background: what is known of a tab. */
   'tab/status': {
     request: z.strictObject({ type: z.literal('tab/status'), tabId: z.number().check(z.int(), z.nonnegative()) }),
@@ -108,11 +154,36 @@ export const anyRequestSchema = z.discriminatedUnion('type', [
   protocol['registry/view'].request,
   protocol['problem/set-state'].request,
   protocol['penyedia/state'].request,
+  protocol['assistant/collapse'].request,
+  protocol['settings/get'].request,
+  protocol['settings/set'].request,
+  protocol['lpse/contacts'].request,
+  protocol['directory/search'].request,
+  protocol['contact/info'].request,
+  protocol['registry/export'].request,
+  protocol['registry/import'].request,
+  protocol['registry/erase'].request,
   protocol['tab/status'].request,
 ]);
 
 /** Messages only the extension's own pages may send (never a content script in a web page). */
-export const EXTENSION_PAGE_ONLY: ReadonlySet<MessageType> = new Set(['registry/view', 'problem/set-state', 'penyedia/state', 'tab/status']);
+export const EXTENSION_PAGE_ONLY: ReadonlySet<MessageType> = new Set<MessageType>([
+  'registry/view',
+  'problem/set-state',
+  'penyedia/state',
+  'settings/get',
+  'settings/set',
+  'lpse/contacts',
+  'directory/search',
+  'contact/info',
+  'registry/export',
+  'registry/import',
+  'registry/erase',
+  'tab/status',
+]);
+
+/** Only an import carries a file: it may be larger than other messages (up to MAX_IMPORT_BYTES). */
+export const LARGE_MESSAGE_TYPES: ReadonlySet<string> = new Set(['registry/import']);
 export type AnyRequest = z.infer<typeof anyRequestSchema>;
 
 export type { Envelope } from './envelope';

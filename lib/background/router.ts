@@ -3,15 +3,37 @@
  * and answers in an envelope. The LPSE a content script speaks for is re-derived from the sender's URL,
  * never trusted from the payload. Pure apart from the stores it is given, so unit tests drive it directly.
  */
+import type { Advice, AdviceParams } from '../advice';
+import { contactsIn } from '../contact';
 import type { Envelope } from '../envelope';
-import { adviceText, defaultLang } from '../i18n';
-import { anyRequestSchema, EXTENSION_PAGE_ONLY, MAX_MESSAGE_BYTES, type AdviceParams, type AnyRequest, type Reply, type TabStatus } from '../protocol';
+import {
+  anyRequestSchema,
+  EXTENSION_PAGE_ONLY,
+  LARGE_MESSAGE_TYPES,
+  MAX_MESSAGE_BYTES,
+  type AnyRequest,
+  type Reply,
+  type TabStatus,
+} from '../protocol';
 import type { RegistryDb } from '../registry/db';
-import { observe, readRegistry, setProblemState, statePenyedia } from '../registry/registry';
-import type { QuarantineRecord } from '../registry/schemas';
+import {
+  addLpseContacts,
+  eraseRegistry,
+  exportRegistry,
+  importRegistry,
+  observe,
+  parseImport,
+  readRegistry,
+  readSettings,
+  setProblemState,
+  statePenyedia,
+  writeSettings,
+} from '../registry/registry';
+import { MAX_IMPORT_BYTES, type QuarantineRecord, type Settings } from '../registry/schemas';
 import type { ActionParams, Decision } from '../sop/rules';
-import { isGenuineLpse, lpseKey, lpseOf } from '../spse/directory';
-import { siteFromUrl } from '../spse/site';
+import { isGenuineLpse, lpseKey, lpseOf, searchDirectory } from '../spse/directory';
+import { siteFromUrl, type SpseSite } from '../spse/site';
+import { composeAdvice, contactInfo } from './compose';
 
 export interface Sender {
   id?: string;
@@ -37,6 +59,10 @@ export interface RouterDeps {
   tabs: TabStore;
   session: SessionFlags;
   db: () => Promise<RegistryDb>;
+  /** Tell open SPSE tabs to ask for their advice again (after a change made in the popup or options). */
+  refreshTabs?: () => Promise<void>;
+  version?: string;
+  browser?: string;
   now?: () => number;
   newId?: () => string;
   log?: (reason: string) => void;
@@ -54,7 +80,9 @@ export async function route(raw: unknown, sender: Sender, deps: RouterDeps): Pro
   } catch {
     return reject('unserialisable message');
   }
-  if (size > MAX_MESSAGE_BYTES) return reject(`message too large (${size} bytes)`);
+  const type = (raw as { type?: unknown } | null)?.type;
+  const limit = typeof type === 'string' && LARGE_MESSAGE_TYPES.has(type) ? MAX_IMPORT_BYTES : MAX_MESSAGE_BYTES;
+  if (size > limit) return reject(`message too large (${size} bytes)`);
   const parsed = anyRequestSchema.safeParse(raw);
   if (!parsed.success) return reject(`invalid message: ${parsed.error.issues[0]?.message ?? 'shape'}`);
   const request: AnyRequest = parsed.data;
@@ -62,19 +90,52 @@ export async function route(raw: unknown, sender: Sender, deps: RouterDeps): Pro
   // Extension pages only (a popup opened as a tab has a tab too): a web page's sender.url is its own.
   if (EXTENSION_PAGE_ONLY.has(request.type) && !fromExtensionPage) return reject(`${request.type} is for extension pages`);
   const now = (deps.now ?? Date.now)();
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+  const changed = async <T>(value: T): Promise<Envelope<unknown>> => {
+    await deps.refreshTabs?.().catch(() => {});
+    return { ok: true, value };
+  };
   try {
     switch (request.type) {
       case 'page/recognised':
       case 'login/user-id':
+      case 'assistant/collapse':
         return await fromPage(request, sender, deps, now, reject);
       case 'registry/view':
         return { ok: true, value: await readRegistry(await deps.db(), quarantined(deps)) };
       case 'problem/set-state':
-        return { ok: true, value: { updated: !!(await setProblemState(await deps.db(), request.id, request.state, now)) } };
+        return changed({ updated: !!(await setProblemState(await deps.db(), request.id, request.state, now)) });
       case 'penyedia/state': {
         const { type: _t, ...statement } = request;
-        return { ok: true, value: await statePenyedia(await deps.db(), statement, now, deps.newId ?? (() => crypto.randomUUID())) };
+        return changed(await statePenyedia(await deps.db(), statement, now, newId));
       }
+      case 'settings/get':
+        return { ok: true, value: await readSettings(await deps.db()) };
+      case 'settings/set': {
+        const { type: _t, ...change } = request;
+        return changed(await writeSettings(await deps.db(), change));
+      }
+      case 'lpse/contacts':
+        await addLpseContacts(await deps.db(), request.lpseKey, request.contacts, true);
+        return changed({ updated: true });
+      case 'directory/search':
+        return { ok: true, value: { results: searchDirectory(request.query) } };
+      case 'contact/info': {
+        const status = await deps.tabs.get(request.tabId);
+        const site = status && siteFromUrl(status.url);
+        return { ok: true, value: { contact: site ? await contactFor(site, deps, now) : null } };
+      }
+      case 'registry/export':
+        return { ok: true, value: await exportRegistry(await deps.db(), now) };
+      case 'registry/import': {
+        const result = parseImport(request.data);
+        if (!result.ok) return reject(`import refused: ${result.error}`);
+        await importRegistry(await deps.db(), result.file);
+        return changed({ imported: true });
+      }
+      case 'registry/erase':
+        await eraseRegistry(await deps.db());
+        return changed({ erased: true });
       case 'tab/status':
         return { ok: true, value: { status: await deps.tabs.get(request.tabId) } satisfies Reply<'tab/status'> };
     }
@@ -85,8 +146,38 @@ export async function route(raw: unknown, sender: Sender, deps: RouterDeps): Pro
 
 const quarantined = (deps: RouterDeps) => (q: QuarantineRecord) => deps.log?.(`quarantined an invalid ${q.store} record: ${q.issues.join('; ')}`);
 
+/** A genuine LPSE (sop.md), or an HTTPS address the penyedia confirmed as one. */
+function genuineFor(site: SpseSite, settings: Settings): boolean {
+  return isGenuineLpse(site) || (site.https && settings.confirmedBases.includes(site.base));
+}
+
+function nameOfKey(key: string): string | undefined {
+  const s = siteFromUrl(key);
+  return s ? lpseOf(s)?.name : undefined;
+}
+
+/** Channels and message for an LPSE, quoting its open problem if there is one. */
+async function contactFor(site: SpseSite, deps: RouterDeps, now: number, problemId?: string) {
+  const db = await deps.db();
+  const key = lpseKey(site);
+  const view = await readRegistry(db, quarantined(deps));
+  const record = view.lpses.find((l) => l.key === key);
+  const open = view.problems.filter((p) => p.lpseKey === key && p.state !== 'solved');
+  const problem = open.find((p) => p.id === problemId) ?? open[open.length - 1];
+  return contactInfo({
+    lpseName: lpseOf(site)?.name ?? record?.name ?? key,
+    lpseAddress: site.https ? key : key.replace(/^http:/, 'https:'),
+    generation: site.generation,
+    own: record?.contacts ?? [],
+    ...(problem && { problem }),
+    now,
+    browser: deps.browser ?? 'Browser',
+    version: deps.version ?? '0',
+  });
+}
+
 async function fromPage(
-  request: Extract<AnyRequest, { type: 'page/recognised' | 'login/user-id' }>,
+  request: Extract<AnyRequest, { type: 'page/recognised' | 'login/user-id' | 'assistant/collapse' }>,
   sender: Sender,
   deps: RouterDeps,
   now: number,
@@ -99,10 +190,18 @@ async function fromPage(
   const site = siteFromUrl(sender.url);
   if (!site) return reject(`${request.type} from a page that is not SPSE-shaped`);
   if (request.type === 'page/recognised' && new URL(request.recognition.url).origin !== site.origin) return reject('recognition for another origin');
-  const genuine = isGenuineLpse(site);
+  const db = await deps.db();
+  const settings = await readSettings(db);
+  const genuine = genuineFor(site, settings);
   const lpse = lpseOf(site);
   const key = lpseKey(site);
-  const db = await deps.db();
+  if (request.type === 'assistant/collapse') {
+    const collapsed = new Set(settings.collapsed);
+    if (request.collapsed) collapsed.add(key);
+    else collapsed.delete(key);
+    await writeSettings(db, { collapsed: [...collapsed] });
+    return { ok: true, value: { collapsed: request.collapsed } };
+  }
   const readyKey = `ready:${key}`;
   const input = {
     tabId,
@@ -120,23 +219,27 @@ async function fromPage(
     await observe(db, { ...input, event: { type: 'user-id-submitted', userId: request.userId } });
     return { ok: true, value: { accepted: true } };
   }
-  const decision = await observe(db, { ...input, event: { type: 'page', page: request.recognition.page, genuine, loginForm: request.recognition.loginForm } });
+  const page = request.recognition.page;
+  const decision = await observe(db, { ...input, event: { type: 'page', page, genuine, loginForm: request.recognition.loginForm } });
   if (decision.changes.readySaid) await deps.session.add(readyKey);
-  const advice: Reply<'page/recognised'> = {
-    pageKind: request.recognition.page.kind,
+  // The LPSE's own helpdesk, when its notice names one.
+  if (genuine && page.kind === 'admin-notice') {
+    const found = contactsIn(page.notice);
+    if (found.length) await addLpseContacts(db, key, found);
+  }
+  const needsContact = decision.nextAction === 'contact-lpse' || decision.nextAction === 'wait-for-lpse';
+  const advice: Advice = composeAdvice({
+    lang: settings.lang,
+    pageKind: page.kind,
     nextAction: decision.nextAction,
     genuine,
-    ...(genuine && lpse && { lpseName: lpse.name }),
+    ...(genuine && { lpseName: lpse?.name ?? key }),
     params: adviceParams(decision),
-    text: adviceText(defaultLang(), decision.nextAction),
-  };
+    ...(needsContact && genuine && { contact: await contactFor(site, deps, now, decision.params.problemId) }),
+    collapsed: settings.collapsed.includes(key),
+  });
   await deps.tabs.set(tabId, { url: sender.url, lpseKey: key, ...(lpse && { lpseName: lpse.name }), pageKind: advice.pageKind, nextAction: advice.nextAction, at: now });
   return { ok: true, value: advice };
-}
-
-function nameOfKey(key: string): string | undefined {
-  const s = siteFromUrl(key);
-  return s ? lpseOf(s)?.name : undefined;
 }
 
 /** What of a decision's parameters the page gets: names and User IDs, nothing else. */

@@ -4,7 +4,22 @@
  */
 import { decide, type Decision, type Event, type Known } from '../sop/rules';
 import { closeTx, readAll, readOne, validated, type RegistryDb, type Tx } from './db';
-import type { Account, Attempt, LpseRecord, ObservationRecord, Penyedia, Problem, QuarantineRecord } from './schemas';
+import {
+  DEFAULT_SETTINGS,
+  EXPORT_FORMAT,
+  exportSchema,
+  SCHEMA_VERSION,
+  settingsSchema,
+  type Account,
+  type Attempt,
+  type ExportFile,
+  type LpseRecord,
+  type ObservationRecord,
+  type Penyedia,
+  type Problem,
+  type QuarantineRecord,
+  type Settings,
+} from './schemas';
 
 export const MAX_OBSERVATIONS = 500;
 const OBSERVE_STORES = ['lpses', 'penyedia', 'accounts', 'problems', 'attempts', 'observations', 'quarantine'] as const;
@@ -195,4 +210,83 @@ export async function statePenyedia(db: RegistryDb, st: Statement, now: number, 
   await Promise.all([tx.objectStore('accounts').put(account), tx.objectStore('penyedia').put(penyedia)]);
   await closeTx(tx);
   return { account, penyedia };
+}
+
+// ── Settings, export, import, erase ─────────────────────────────────────────────────────────────────────
+
+export async function readSettings(db: RegistryDb): Promise<Settings> {
+  const parsed = settingsSchema.safeParse(await db.get('meta', 'settings'));
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+export async function writeSettings(db: RegistryDb, change: Partial<Settings>): Promise<Settings> {
+  const tx = db.transaction(['meta'], 'readwrite') as unknown as Tx;
+  const current = settingsSchema.safeParse(await tx.objectStore('meta').get('settings'));
+  const next = settingsSchema.parse({ ...(current.success ? current.data : DEFAULT_SETTINGS), ...change });
+  await tx.objectStore('meta').put(next, 'settings');
+  await closeTx(tx);
+  return next;
+}
+
+export async function exportRegistry(db: RegistryDb, now: number): Promise<ExportFile> {
+  const view = await readRegistry(db);
+  return exportSchema.parse({
+    format: EXPORT_FORMAT,
+    version: SCHEMA_VERSION,
+    exportedAt: now,
+    settings: await readSettings(db),
+    lpses: view.lpses,
+    penyedia: view.penyedia,
+    accounts: view.accounts,
+    problems: view.problems,
+    observations: view.observations.map(({ seq: _seq, ...o }) => o),
+  });
+}
+
+/** Reads an import file: a clear reason when it cannot be imported (nothing is changed then). */
+export function parseImport(raw: unknown): { ok: true; file: ExportFile } | { ok: false; error: string } {
+  if (!raw || typeof raw !== 'object') return { ok: false, error: 'not a JSON object' };
+  const r = raw as Record<string, unknown>;
+  if (r.format !== EXPORT_FORMAT) return { ok: false, error: 'not an SPSE Assist export' };
+  if (r.version !== SCHEMA_VERSION) return { ok: false, error: `version ${String(r.version)} is not supported (expected ${SCHEMA_VERSION})` };
+  const parsed = exportSchema.safeParse(raw);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0]!;
+    return { ok: false, error: `${i.path.join('.') || 'file'}: ${i.message}` };
+  }
+  return { ok: true, file: parsed.data };
+}
+
+const DATA_STORES = ['lpses', 'penyedia', 'accounts', 'problems', 'attempts', 'observations', 'quarantine', 'meta'] as const;
+
+/** Replaces everything with the file's contents, in one transaction: all or nothing. */
+export async function importRegistry(db: RegistryDb, file: ExportFile): Promise<void> {
+  const tx = db.transaction([...DATA_STORES], 'readwrite') as unknown as Tx;
+  await Promise.all(DATA_STORES.map((s) => tx.objectStore(s as never).clear()));
+  const puts: Promise<unknown>[] = [tx.objectStore('meta').put(file.settings, 'settings')];
+  for (const r of file.lpses) puts.push(tx.objectStore('lpses').put(r));
+  for (const r of file.penyedia) puts.push(tx.objectStore('penyedia').put(r));
+  for (const r of file.accounts) puts.push(tx.objectStore('accounts').put(r));
+  for (const r of file.problems) puts.push(tx.objectStore('problems').put(r));
+  for (const r of file.observations) puts.push(tx.objectStore('observations').add(r));
+  await Promise.all(puts);
+  await closeTx(tx);
+}
+
+export async function eraseRegistry(db: RegistryDb): Promise<void> {
+  const tx = db.transaction([...DATA_STORES], 'readwrite') as unknown as Tx;
+  await Promise.all(DATA_STORES.map((s) => tx.objectStore(s as never).clear()));
+  await closeTx(tx);
+}
+
+/** The LPSE's own helpdesk (learned from its pages, or given by the penyedia). */
+export async function addLpseContacts(db: RegistryDb, key: string, contacts: NonNullable<LpseRecord['contacts']>, replace = false): Promise<void> {
+  const tx = db.transaction(['lpses', 'quarantine'], 'readwrite') as unknown as Tx;
+  const record = await readOne(tx, 'lpses', key);
+  if (record) {
+    const merged = replace ? contacts : [...(record.contacts ?? []), ...contacts];
+    const unique = merged.filter((c, i) => merged.findIndex((d) => d.kind === c.kind && d.value === c.value) === i).slice(0, 20);
+    await tx.objectStore('lpses').put(validated('lpses', { ...record, contacts: unique }));
+  }
+  await closeTx(tx);
 }

@@ -117,3 +117,31 @@ export const STORES = {
   observations: observationSchema,
 } as const;
 export type StoreName = keyof typeof STORES;
+
+/** The penyedia's settings (kept in the registry's `meta` store under `settings`). */
+export const settingsSchema = z.strictObject({
+  lang: z.enum(['id', 'en']),
+  /** Addresses the penyedia confirms as genuine LPSEs (origin + base path, HTTPS only). */
+  confirmedBases: z.array(z.string().max(300).regex(/^https:\/\/[^/]+\/[^/]+$/)).max(50),
+  /** LPSEs where the penyedia collapsed the assistant. */
+  collapsed: z.array(lpseKeySchema).max(1000),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export const DEFAULT_SETTINGS: Settings = { lang: 'id', confirmedBases: [], collapsed: [] };
+
+/** An export file: everything the registry holds, versioned. */
+export const EXPORT_FORMAT = 'spse-assist-export';
+export const exportSchema = z.strictObject({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(SCHEMA_VERSION),
+  exportedAt: time,
+  settings: settingsSchema,
+  lpses: z.array(lpseRecordSchema).max(2000),
+  penyedia: z.array(penyediaSchema).max(200),
+  accounts: z.array(accountSchema).max(1000),
+  problems: z.array(problemSchema).max(2000),
+  observations: z.array(observationSchema).max(500),
+});
+export type ExportFile = z.infer<typeof exportSchema>;
+/** Import files larger than this are refused before parsing. */
+export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;

@@ -33,3 +33,20 @@ export function isGenuineLpse(site: SpseSite): boolean {
 export function lpseKey(site: SpseSite): string {
   return lpseOf(site)?.key ?? site.base;
 }
+
+/** Search by LPSE name, agency (K/L/PD) or slug; words in any order, case-insensitive. */
+export function searchDirectory(query: string, limit = 20): { key: string; name: string; agencies: string[] }[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [];
+  const hits: { key: string; name: string; agencies: string[]; score: number }[] = [];
+  for (const l of directory.lpses) {
+    const hay = `${l.name} ${l.otherNames.join(' ')} ${l.agencies.join(' ')} ${l.slug}`.toLowerCase();
+    if (!words.every((w) => hay.includes(w))) continue;
+    const score = (l.name.toLowerCase().includes(words.join(' ')) ? 0 : 1) + l.name.length / 1000;
+    hits.push({ key: l.key, name: l.name, agencies: l.agencies.slice(0, 5), score });
+  }
+  return hits
+    .sort((a, b) => a.score - b.score)
+    .slice(0, limit)
+    .map(({ score: _s, ...h }) => h);
+}

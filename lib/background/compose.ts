@@ -1,0 +1,118 @@
+/**
+ * What the background tells a page: the next action's texts in the penyedia's language, and, when only the
+ * LPSE can help, the contact channels and a ready-made message (always in Bahasa Indonesia).
+ */
+import type { Advice, AdviceParams } from '../advice';
+import { browserName, composeMessage, ticketUrlOf, type ContactChannel, type ContactInfo } from '../contact';
+import { actionDetail, actionTitle, t, type Lang, type MessageKey } from '../i18n';
+import type { Problem } from '../registry/schemas';
+import type { NextAction } from '../sop/actions';
+
+/** The assistant's own labels (keys of the `text` record it receives). */
+const UI_KEYS = {
+  label: 'ui_assistant_label',
+  collapse: 'ui_collapse',
+  expand: 'ui_expand',
+  filled: 'ui_filled',
+  noField: 'ui_no_field',
+  contact: 'ui_contact_lpse',
+  showSteps: 'ui_show_steps',
+  stepsTitle: 'ui_activation_steps_title',
+  step1: 'ui_activation_step_1',
+  step2: 'ui_activation_step_2',
+  step3: 'ui_activation_step_3',
+  step4: 'ui_activation_step_4',
+  stepsSource: 'ui_activation_source',
+  choose: 'ui_choose_penyedia',
+  noticeQuote: 'ui_notice_quote',
+  ownHelpdesk: 'contact_own_helpdesk',
+  ownUnknown: 'contact_own_unknown',
+  ticket: 'contact_ticket',
+  inPerson: 'contact_in_person',
+  national: 'contact_national',
+  callCenter: 'contact_call_center',
+  whatsapp: 'contact_whatsapp',
+  emailLkpp: 'contact_email_lkpp',
+  helpCenter: 'contact_help_center',
+  message: 'contact_message',
+  copy: 'contact_copy',
+  copied: 'contact_copied',
+  email: 'contact_email',
+  reported: 'contact_reported',
+  solved: 'contact_solved',
+  stateReported: 'contact_state_reported',
+  stateSolved: 'contact_state_solved',
+} satisfies Record<string, MessageKey>;
+
+export function uiStrings(lang: Lang): Record<string, string> {
+  return Object.fromEntries(Object.entries(UI_KEYS).map(([k, key]) => [k, t(lang, key)]));
+}
+
+export function adviceTexts(lang: Lang, action: NextAction | null, params: AdviceParams, lpseName: string | undefined): Record<string, string> {
+  return {
+    ...uiStrings(lang),
+    title: action ? actionTitle(lang, action) : '',
+    detail: action ? actionDetail(lang, action, params) : '',
+    ...(params.userId && { fill: t(lang, 'ui_fill_user_id', params.userId) }),
+    ...(params.userId && { includeUserId: t(lang, 'contact_include_user_id', params.userId) }),
+    contactTitle: t(lang, 'contact_title', lpseName ?? 'LPSE'),
+  };
+}
+
+export interface ContactContext {
+  lpseName: string;
+  lpseAddress: string;
+  generation: string;
+  own: ContactChannel[];
+  problem?: Problem;
+  now: number;
+  browser: string;
+  version: string;
+}
+
+export function contactInfo(c: ContactContext): ContactInfo {
+  const userId = c.problem?.userId;
+  const ticketUrl = ticketUrlOf(c.lpseAddress, c.generation);
+  const message = composeMessage({
+    lpseName: c.lpseName,
+    lpseAddress: c.lpseAddress,
+    ...(c.problem?.notice && { notice: c.problem.notice }),
+    at: c.now,
+    browser: c.browser,
+    version: c.version,
+    ...(userId && { userId }),
+  });
+  return {
+    lpseName: c.lpseName,
+    lpseAddress: c.lpseAddress,
+    own: c.own,
+    ...(ticketUrl && { ticketUrl }),
+    ...(c.problem && { problemId: c.problem.id, state: c.problem.state, notice: c.problem.notice }),
+    ...(userId && { userId }),
+    ...message,
+  };
+}
+
+export function composeAdvice(a: {
+  lang: Lang;
+  pageKind: Advice['pageKind'];
+  nextAction: NextAction | null;
+  genuine: boolean;
+  lpseName?: string;
+  params: AdviceParams;
+  contact?: ContactInfo;
+  collapsed: boolean;
+}): Advice {
+  return {
+    pageKind: a.pageKind,
+    nextAction: a.nextAction,
+    genuine: a.genuine,
+    ...(a.lpseName && { lpseName: a.lpseName }),
+    params: a.params,
+    text: adviceTexts(a.lang, a.nextAction, a.params, a.lpseName),
+    ...(a.contact && { contact: a.contact }),
+    collapsed: a.collapsed,
+  };
+}
+
+export { browserName };

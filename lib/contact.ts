@@ -1,0 +1,104 @@
+/**
+ * Contacting LPSE support (SOP step 6, and the related SOP on handling problems by email, ticket or in
+ * person): the channels, LPSE's own first, and a ready-made message. Messages written for an LPSE are
+ * always in Bahasa Indonesia, quote the notice, and never carry a password (there is none to carry).
+ */
+
+export interface ContactChannel {
+  kind: 'email' | 'phone' | 'whatsapp' | 'url' | 'address';
+  value: string;
+}
+
+export interface ContactInfo {
+  lpseName: string;
+  lpseAddress: string;
+  /** The LPSE's own helpdesk, when learned from its pages or given by the penyedia. */
+  own: ContactChannel[];
+  /** LPSE Support ticketing: the LPSE's "Aplikasi e-Procurement Lainnya" page (SPSE 4.x/4.5). */
+  ticketUrl?: string;
+  problemId?: string;
+  state?: 'open' | 'reported' | 'solved';
+  notice?: string;
+  /** The User ID the message may include, only if the penyedia ticks it. */
+  userId?: string;
+  subject: string;
+  body: string;
+  bodyWithUserId?: string;
+}
+
+/** National channels shown in SPSE 4.5's own footer [V] (spse-pages.md §5.2). */
+export const NATIONAL = {
+  callCenter: '144',
+  whatsapp: '08 111 5577 09',
+  whatsappLink: 'https://wa.me/628111557709',
+  email: 'layanan@lkpp.go.id',
+  helpCenter: 'https://bantuan.inaproc.id',
+} as const;
+
+const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+/g;
+const PHONE = /(?:\+62|\b0)[\d][\d\s.-]{6,16}\d/g;
+
+/** Emails and phone numbers named in a notice (an LPSE's helpdesk, learned from its own page). */
+export function contactsIn(text: string): ContactChannel[] {
+  const out: ContactChannel[] = [];
+  for (const m of text.match(EMAIL) ?? []) out.push({ kind: 'email', value: m });
+  for (const m of text.match(PHONE) ?? []) {
+    const digits = m.replace(/[^\d+]/g, '');
+    if (digits.length >= 8 && digits.length <= 15) out.push({ kind: 'phone', value: m.trim() });
+  }
+  return dedupe(out).slice(0, 10);
+}
+
+function dedupe(list: ContactChannel[]): ContactChannel[] {
+  const seen = new Set<string>();
+  return list.filter((c) => !seen.has(`${c.kind}:${c.value}`) && !!seen.add(`${c.kind}:${c.value}`));
+}
+
+/** SPSE 4.x/4.5 keep LPSE Support under "Aplikasi e-Procurement Lainnya" (`B/eproc-lainnya`) [V]. */
+export function ticketUrlOf(lpseAddress: string, generation: string): string | undefined {
+  return generation === '3.x' ? undefined : `${lpseAddress.replace(/\/$/, '')}/eproc-lainnya`;
+}
+
+const WIB = new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Jakarta', dateStyle: 'long', timeStyle: 'short' });
+
+export interface MessageInput {
+  lpseName: string;
+  lpseAddress: string;
+  notice?: string;
+  at: number;
+  browser: string;
+  version: string;
+  userId?: string;
+}
+
+/** The ready-made message, in Bahasa Indonesia. */
+export function composeMessage(m: MessageInput): { subject: string; body: string; bodyWithUserId?: string } {
+  const notice = m.notice?.trim().slice(0, 1500);
+  const subject = `Permohonan bantuan login/aktivasi penyedia – ${m.lpseName}`;
+  const lines = (withUserId: boolean) =>
+    [
+      `Yth. Helpdesk ${m.lpseName},`,
+      '',
+      `Saya penyedia yang mengalami kendala saat masuk ke SPSE ${m.lpseName} (${m.lpseAddress}).`,
+      ...(notice ? ['Pemberitahuan yang tampil di layar:', `"${notice}"`] : []),
+      '',
+      `Waktu: ${WIB.format(m.at)} WIB`,
+      `Browser: ${m.browser}`,
+      `SPSE Assist versi ${m.version}`,
+      ...(withUserId && m.userId ? [`User ID: ${m.userId}`] : []),
+      '',
+      'Mohon bantuan penyelesaiannya. Terima kasih.',
+    ].join('\n');
+  return { subject, body: lines(false), ...(m.userId && { bodyWithUserId: lines(true) }) };
+}
+
+/** A short browser name from a user agent (no more than the penyedia's helpdesk needs). */
+export function browserName(ua: string): string {
+  const m = /(Edg|OPR|Firefox|Chrome|Chromium)\/(\d+)/.exec(ua);
+  const name = m ? ({ Edg: 'Edge', OPR: 'Opera' } as Record<string, string>)[m[1]!] ?? m[1]! : 'Browser';
+  return m ? `${name} ${m[2]}` : name;
+}
+
+export function mailto(to: string, subject: string, body: string): string {
+  return `mailto:${encodeURIComponent(to)}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+}
