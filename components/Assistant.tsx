@@ -1,41 +1,133 @@
 import { useState } from 'preact/hooks';
 import type { Advice } from '@/lib/advice';
+import { ContactPanel } from './ContactPanel';
 
-/** Shadow-root styles: self-contained (no fetch), light and dark. */
+/** Shadow-root styles: self-contained (no fetch), in the page's flow (never over SPSE's controls), light and dark. */
 export const ASSISTANT_CSS = `
-:host { all: initial; }
-.box { position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; max-width: 320px;
-  font: 14px/1.4 system-ui, sans-serif; color: #1b1f24; background: #fff; border: 1px solid #c8ccd1;
-  border-left: 4px solid #0b6bcb; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.15); padding: 12px 14px; }
-.box.warn { border-left-color: #c62828; }
-h2 { font-size: 15px; margin: 0 0 4px; }
+:host { display: block !important; position: relative !important; z-index: 2147483000 !important; }
+.box { box-sizing: border-box; margin: 0; padding: 10px 16px; font: 14px/1.45 system-ui, sans-serif;
+  color: #1b1f24; background: #eef5ff; border-bottom: 3px solid #0b6bcb; }
+.box.warn { background: #fff1f0; border-bottom-color: #c62828; }
+.row { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; max-width: 1100px; margin: 0 auto; }
+.text { flex: 1 1 320px; }
+h2 { font-size: 15px; margin: 0 0 2px; } h3 { font-size: 14px; margin: 8px 0 4px; } h4 { font-size: 13px; margin: 8px 0 2px; }
 p { margin: 0; }
-button { font: inherit; margin-top: 8px; padding: 4px 10px; border-radius: 6px; border: 1px solid #8a9099; background: transparent; color: inherit; cursor: pointer; }
-button:focus-visible { outline: 3px solid #0b6bcb; outline-offset: 2px; }
-.pill { position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; margin: 0; }
+ul, ol { margin: 4px 0; padding-left: 20px; }
+button, a.button { font: inherit; padding: 5px 12px; border-radius: 6px; border: 1px solid #0b6bcb; background: #0b6bcb; color: #fff; cursor: pointer; text-decoration: none; display: inline-block; }
+button.secondary { background: transparent; color: inherit; border-color: #8a9099; }
+button:focus-visible, a:focus-visible, textarea:focus-visible, input:focus-visible { outline: 3px solid #f5a623; outline-offset: 2px; }
+a { color: #0b57a8; }
+.panel { max-width: 1100px; margin: 8px auto 0; }
+.contact .message { width: 100%; box-sizing: border-box; font: 12px/1.4 ui-monospace, monospace; }
+.contact .actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 6px; }
+.notice { margin-top: 4px; padding: 6px 8px; background: rgba(0,0,0,.05); border-radius: 4px; white-space: pre-wrap; }
+.pill { margin: 0; padding: 2px 10px; font: 12px/1.4 system-ui, sans-serif; }
+.status { min-height: 1em; font-size: 13px; }
 @media (prefers-color-scheme: dark) {
-  .box { color: #e6e8eb; background: #1f2328; border-color: #444c56; }
-  .pill { color: #e6e8eb; background: #1f2328; }
+  .box { color: #e6e8eb; background: #16263a; border-bottom-color: #4c9be8; }
+  .box.warn { background: #3a1818; border-bottom-color: #ef5350; }
+  a { color: #8cc4ff; }
+  button.secondary { color: #e6e8eb; }
+  .notice { background: rgba(255,255,255,.08); }
 }
 `;
 
-export function Assistant({ advice }: { advice: Advice }) {
-  const [collapsed, setCollapsed] = useState(false);
-  const text = advice.text;
-  if (!advice.nextAction) return <div role="status" aria-live="polite" />;
+const FILL_ACTIONS = new Set(['use-default-user-id', 'log-in-roaming', 'log-in', 'check-credentials']);
+
+export interface AssistantProps {
+  advice: Advice;
+  /** Fills SPSE's User ID field (never the password, never submits); false when the page has none. */
+  onFill: (userId: string) => boolean;
+  onCollapse: (collapsed: boolean) => void;
+  onProblemState: (problemId: string, state: 'reported' | 'solved') => Promise<void>;
+}
+
+export function Assistant({ advice, onFill, onCollapse, onProblemState }: AssistantProps) {
+  const [collapsed, setCollapsed] = useState(advice.collapsed);
+  const [open, setOpen] = useState<'contact' | 'steps' | null>(null);
+  const [status, setStatus] = useState('');
+  const t = advice.text;
+  const action = advice.nextAction;
+  // Nothing to say: an empty live region keeps later announcements polite.
+  if (!action) return <div role="status" aria-live="polite" />;
+  const toggle = (c: boolean) => {
+    setCollapsed(c);
+    onCollapse(c);
+  };
   if (collapsed)
     return (
-      <button class="pill" type="button" aria-expanded="false" onClick={() => setCollapsed(false)}>
-        {text.expand}
-      </button>
+      <div class="box" role="status" aria-live="polite">
+        <button class="pill secondary" type="button" aria-expanded="false" aria-label={`${t.expand}: ${t.title}`} onClick={() => toggle(false)}>
+          {t.expand}
+        </button>
+      </div>
     );
+  const fill = (userId: string) => setStatus(onFill(userId) ? (t.filled ?? '') : (t.noField ?? ''));
+  const userId = advice.params.userId;
+  const candidates = advice.params.candidates ?? [];
+  const contact = advice.contact;
   return (
-    <section class={advice.nextAction === 'suspicious-site' ? 'box warn' : 'box'} aria-label={text.label} role="status" aria-live="polite">
-      <h2>{text.title}</h2>
-      <p>{text.detail}</p>
-      <button type="button" aria-expanded="true" onClick={() => setCollapsed(true)}>
-        {text.collapse}
-      </button>
+    <section class={action === 'suspicious-site' ? 'box warn' : 'box'} aria-label={t.label}>
+      <div class="row">
+        <div class="text" role="status" aria-live="polite">
+          <h2>{t.title}</h2>
+          <p>{t.detail}</p>
+          {advice.params.notice && (action === 'contact-lpse' || action === 'wait-for-lpse') && (
+            <p class="notice">
+              {t.noticeQuote} {advice.params.notice}
+            </p>
+          )}
+        </div>
+        {userId && FILL_ACTIONS.has(action) && (
+          <button type="button" onClick={() => fill(userId)}>
+            {t.fill}
+          </button>
+        )}
+        {candidates.length > 0 && (
+          <div role="group" aria-label={t.choose}>
+            {candidates.map((c) =>
+              c.userId ? (
+                <button key={c.penyediaId} type="button" class="secondary" onClick={() => fill(c.userId!)}>
+                  {c.label ? `${c.label} (${c.userId})` : c.userId}
+                </button>
+              ) : null,
+            )}
+          </div>
+        )}
+        {contact && (
+          <button type="button" aria-expanded={open === 'contact'} onClick={() => setOpen(open === 'contact' ? null : 'contact')}>
+            {t.contact}
+          </button>
+        )}
+        {action === 'activate' && (
+          <button type="button" aria-expanded={open === 'steps'} onClick={() => setOpen(open === 'steps' ? null : 'steps')}>
+            {t.showSteps}
+          </button>
+        )}
+        <button type="button" class="secondary" aria-expanded="true" onClick={() => toggle(true)}>
+          {t.collapse}
+        </button>
+      </div>
+      <p class="status row" role="status" aria-live="polite">
+        {status}
+      </p>
+      {open === 'steps' && (
+        <div class="panel">
+          <h3>{t.stepsTitle}</h3>
+          <ol>
+            <li>{t.step1}</li>
+            <li>{t.step2}</li>
+            <li>{t.step3}</li>
+            <li>{t.step4}</li>
+          </ol>
+          <p>{t.stepsSource}</p>
+        </div>
+      )}
+      {open === 'contact' && contact && (
+        <div class="panel">
+          <ContactPanel contact={contact} text={t} onState={contact.problemId ? (s) => onProblemState(contact.problemId!, s) : undefined} />
+        </div>
+      )}
     </section>
   );
 }

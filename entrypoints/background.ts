@@ -1,4 +1,6 @@
 import { browser } from 'wxt/browser';
+import { browserName } from '@/lib/contact';
+import { injectIntoOpenTabs, refreshOpenTabs } from '@/lib/background/tabs';
 import { syncLegacyContentScript } from '@/lib/background/legacy-access';
 import { route, type RouterDeps } from '@/lib/background/router';
 import { sessionFlags, sessionTabStore } from '@/lib/background/tab-store';
@@ -11,6 +13,9 @@ export default defineBackground(() => {
     tabs: sessionTabStore,
     session: sessionFlags,
     db: openRegistry,
+    refreshTabs: refreshOpenTabs,
+    version: browser.runtime.getManifest().version,
+    browser: browserName(globalThis.navigator?.userAgent ?? ''),
     log: (reason: string) => console.warn(`[spse-assist] ${reason}`),
   };
 
@@ -24,7 +29,12 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(sync);
   browser.permissions.onRemoved.addListener(sync);
   browser.tabs.onRemoved.addListener((tabId) => void sessionTabStore.remove(tabId));
-  // Migrations run on install and update (opening the database upgrades it), not at the first page.
-  browser.runtime.onInstalled.addListener(() => void openRegistry().catch((e: unknown) => deps.log?.(`registry: ${String(e)}`)));
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    // Migrations run on install and update (opening the database upgrades it), not at the first page.
+    void openRegistry().catch((e: unknown) => deps.log?.(`registry: ${String(e)}`));
+    // SPSE tabs already open get the assistant without a reload.
+    void injectIntoOpenTabs().catch((e: unknown) => deps.log?.(`inject: ${String(e)}`));
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
   void sync();
 });

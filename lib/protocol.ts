@@ -169,7 +169,6 @@ export const anyRequestSchema = z.discriminatedUnion('type', [
 /** Messages only the extension's own pages may send (never a content script in a web page). */
 export const EXTENSION_PAGE_ONLY: ReadonlySet<MessageType> = new Set<MessageType>([
   'registry/view',
-  'problem/set-state',
   'penyedia/state',
   'settings/get',
   'settings/set',

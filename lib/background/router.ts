@@ -103,8 +103,16 @@ export async function route(raw: unknown, sender: Sender, deps: RouterDeps): Pro
         return await fromPage(request, sender, deps, now, reject);
       case 'registry/view':
         return { ok: true, value: await readRegistry(await deps.db(), quarantined(deps)) };
-      case 'problem/set-state':
-        return changed({ updated: !!(await setProblemState(await deps.db(), request.id, request.state, now)) });
+      case 'problem/set-state': {
+        const db = await deps.db();
+        if (!fromExtensionPage) {
+          // From the assistant in a page: only a problem of that page's own LPSE.
+          const site = sender.tab && sender.url ? siteFromUrl(sender.url) : undefined;
+          const problem = site && (await readRegistry(db)).problems.find((p) => p.id === request.id);
+          if (!site || !problem || problem.lpseKey !== lpseKey(site)) return reject('problem/set-state for another LPSE');
+        }
+        return changed({ updated: !!(await setProblemState(db, request.id, request.state, now)) });
+      }
       case 'penyedia/state': {
         const { type: _t, ...statement } = request;
         return changed(await statePenyedia(await deps.db(), statement, now, newId));

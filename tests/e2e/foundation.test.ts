@@ -77,6 +77,12 @@ describe('content script', () => {
   });
 });
 
+describe('install', () => {
+  it('opens the welcome page once, at install', () => {
+    expect(ext.welcomeShown).toBe(true);
+  });
+});
+
 describe('popup', () => {
   it('opens, renders, and shows the LPSE and next action the background holds for an SPSE tab', async () => {
     const lpse = sim.lpses.find((l) => l.generation === '4.5')!;

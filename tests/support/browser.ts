@@ -16,6 +16,8 @@ export interface SimulatorAccess {
 export interface ExtensionBrowser {
   browser: Browser;
   extensionId: string;
+  /** The welcome page opened at install (closed again, so it does not keep the focus from the test's tabs). */
+  welcomeShown: boolean;
   profileDir: string;
   worker(): Promise<Target>;
   close(): Promise<void>;
@@ -68,9 +70,16 @@ export async function launchWithExtension(opts: {
       timeout: 20_000,
     });
   const extensionId = new URL((await worker()).url()).host;
+  // The install opens the welcome page in a new, focused tab; a page left in the background gets no input
+  // events, so the test's own tabs need it gone.
+  const welcome = await browser
+    .waitForTarget((t) => t.type() === 'page' && t.url() === `chrome-extension://${extensionId}/welcome.html`, { timeout: 10_000 })
+    .catch(() => null);
+  await (await welcome?.page())?.close();
   return {
     browser,
     extensionId,
+    welcomeShown: !!welcome,
     profileDir,
     worker,
     async close() {

@@ -27,6 +27,7 @@ describe('background entrypoint (WXT fake browser)', () => {
 
   it('routes protocol messages through its listener and refuses a sender that is not an extension page', async () => {
     fakePermissionsAndScripting(false);
+    Object.assign(fakeBrowser.runtime, { getManifest: () => ({ manifest_version: 3, name: 'SPSE Assist', version: '0.0.0' }) });
     background.main();
     const reply = await fakeBrowser.runtime.sendMessage({ type: 'tab/status', tabId: 1 });
     expect(reply).toMatchObject({ ok: false, error: expect.any(String) });

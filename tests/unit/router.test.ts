@@ -46,7 +46,7 @@ describe('background router', () => {
   it('answers a recognised SPSE page with its next action and remembers it for the popup', async () => {
     const d = deps();
     const reply = await route(recognition('https://spse.inaproc.id/jakarta/login'), tabSender, d);
-    expect(reply).toEqual({ ok: true, value: { pageKind: 'login', nextAction: 'log-in', genuine: true, lpseName: 'LPSE Provinsi Daerah Khusus Ibukota Jakarta', params: {}, text: expect.objectContaining({ title: 'Masuk dengan User ID SPSE Anda' }) } });
+    expect(reply).toEqual({ ok: true, value: { pageKind: 'login', nextAction: 'log-in', genuine: true, lpseName: 'LPSE Provinsi Daerah Khusus Ibukota Jakarta', params: {}, text: expect.objectContaining({ title: 'Masuk dengan User ID SPSE Anda' }), collapsed: false } });
     const status = await route({ type: 'tab/status', tabId: 7 }, { id: 'ext', url: 'chrome-extension://ext/popup.html' }, d);
     expect(status).toMatchObject({ ok: true, value: { status: { lpseKey: 'https://spse.inaproc.id/jakarta', nextAction: 'log-in', pageKind: 'login' } } });
   });
@@ -54,7 +54,9 @@ describe('background router', () => {
   it.each([
     ['another extension', recognition('https://spse.inaproc.id/jakarta/login'), { ...tabSender, id: 'evil' }, /unknown sender/],
     ['a malformed message', { type: 'page/recognised', recognition: { url: 5 } }, tabSender, /invalid message/],
-    ['an unknown type', { type: 'registry/erase' }, tabSender, /invalid message/],
+    ['an unknown type', { type: 'registry/drop-everything' }, tabSender, /invalid message/],
+    ['registry/erase from a web page', { type: 'registry/erase' }, tabSender, /extension pages/],
+    ['an import from a web page', { type: 'registry/import', data: {} }, tabSender, /extension pages/],
     ['a wrongly typed page kind', recognition('https://spse.inaproc.id/jakarta/login', { kind: 'pwned' }), tabSender, /invalid message/],
     ['an oversized message', { ...recognition('https://spse.inaproc.id/jakarta/login'), pad: 'x'.repeat(70_000) }, tabSender, /too large/],
     ['a page speaking for another origin', recognition('https://spse.inaproc.id/jakarta/login'), { ...tabSender, url: 'https://evil.example/eproc4/' }, /another origin/],

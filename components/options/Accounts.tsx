@@ -1,0 +1,293 @@
+/**
+ * Sections 1 and 2: where each User ID is registered (LPSEs picked from the directory), grouped per
+ * penyedia (a profile may serve several: a consultant), and each penyedia's User ID Default.
+ */
+import { useMemo, useRef, useState } from 'preact/hooks';
+import { t, type MessageKey } from '@/lib/i18n';
+import type { Account, Penyedia } from '@/lib/registry/schemas';
+import { call, reasonOf, shortKey, USER_ID_PATTERN, type OptionsContext } from './shared';
+
+interface Group {
+  id: string;
+  name: string;
+  penyedia: Penyedia | undefined;
+  accounts: Account[];
+}
+
+function groupsOf(ctx: OptionsContext): Group[] {
+  const ids = [...new Set([...ctx.view.penyedia.map((p) => p.id), ...ctx.view.accounts.map((a) => a.penyediaId)])];
+  const groups = ids.map((id, i) => {
+    const penyedia = ctx.view.penyedia.find((p) => p.id === id);
+    return { id, name: penyedia?.label || t(ctx.lang, 'options_penyedia_unnamed', i + 1), penyedia, accounts: ctx.view.accounts.filter((a) => a.penyediaId === id) };
+  });
+  return groups.filter((g) => g.accounts.length > 0);
+}
+
+const ACTIVATION_KEY: Record<Account['activation'], MessageKey> = {
+  activated: 'popup_activated',
+  'not-activated': 'popup_not_activated',
+  'in-progress': 'popup_activation_in_progress',
+  unknown: 'popup_activation_unknown',
+};
+
+export function Registered({ ctx }: { ctx: OptionsContext }) {
+  const { lang } = ctx;
+  const groups = groupsOf(ctx);
+  // LPSE names: those the registry knows, and those the directory gave while searching.
+  const found = useRef(new Map<string, string>());
+  const nameOf = (key: string) => ctx.view.lpses.find((l) => l.key === key)?.name ?? found.current.get(key) ?? shortKey(key);
+
+  const save = async (request: Parameters<typeof call<'penyedia/state'>>[0]) => {
+    try {
+      await call(request);
+      await ctx.reload();
+      ctx.say(t(lang, 'options_saved'));
+      return true;
+    } catch (e) {
+      ctx.say(t(lang, 'options_error', reasonOf(e)), 'error');
+      return false;
+    }
+  };
+
+  return (
+    <fieldset id="registered">
+      <legend>
+        <h2>{t(lang, 'options_registered')}</h2>
+      </legend>
+      <p>{t(lang, 'options_registered_explain')}</p>
+      <AddUserId ctx={ctx} groups={groups} save={save} />
+      {groups.length === 0 ? (
+        <p>{t(lang, 'options_no_accounts')}</p>
+      ) : (
+        groups.map((g) => (
+          <section class="penyedia" key={g.id} data-penyedia-id={g.id} aria-label={g.name}>
+            <h3>{g.name}</h3>
+            <PenyediaLabel ctx={ctx} group={g} save={save} />
+            <ul class="accounts">
+              {g.accounts.map((a) => (
+                <li class="account" key={a.key} data-user-id={a.userId}>
+                  <p>
+                    <strong>{a.userId}</strong> · {t(lang, ACTIVATION_KEY[a.activation])}
+                    {a.replacedBy && <> · {t(lang, 'options_replaced_by', a.replacedBy)}</>}
+                  </p>
+                  <p class="sub">{t(lang, 'options_registered_at')}</p>
+                  {a.registeredAt.length === 0 ? (
+                    <p class="muted">{t(lang, 'options_registered_none')}</p>
+                  ) : (
+                    <ul class="lpses">
+                      {a.registeredAt.map((key) => (
+                        <li key={key} data-lpse-key={key}>
+                          <span>{nameOf(key)}</span> <span class="muted">{key}</span>{' '}
+                          <button
+                            type="button"
+                            class="remove-lpse"
+                            aria-label={t(lang, 'options_remove_named', nameOf(key))}
+                            onClick={() => save({ type: 'penyedia/state', userId: a.userId, registeredAt: a.registeredAt.filter((k) => k !== key) })}
+                          >
+                            {t(lang, 'options_remove')}
+                          </button>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  <LpsePicker
+                    ctx={ctx}
+                    userId={a.userId}
+                    exclude={a.registeredAt}
+                    onFound={(key, name) => found.current.set(key, name)}
+                    onPick={(key) => save({ type: 'penyedia/state', userId: a.userId, registeredAt: [...a.registeredAt, key] })}
+                  />
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))
+      )}
+    </fieldset>
+  );
+}
+
+function AddUserId({ ctx, groups, save }: { ctx: OptionsContext; groups: Group[]; save: (r: Parameters<typeof call<'penyedia/state'>>[0]) => Promise<boolean> }) {
+  const { lang } = ctx;
+  const [userId, setUserId] = useState('');
+  const [penyediaId, setPenyediaId] = useState('');
+  const [invalid, setInvalid] = useState(false);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const value = userId.trim();
+    if (!USER_ID_PATTERN.test(value)) {
+      setInvalid(true);
+      ctx.say(t(lang, 'options_user_id_invalid'), 'error');
+      return;
+    }
+    setInvalid(false);
+    const known = groups.some((g) => g.id === penyediaId);
+    if (await save({ type: 'penyedia/state', userId: value, ...(known && { penyediaId }) })) setUserId('');
+  };
+  return (
+    <form class="add-user-id" onSubmit={submit}>
+      <h3>{t(lang, 'options_add_user_id')}</h3>
+      <div class="row">
+        <label for="add-user-id">{t(lang, 'options_user_id')}</label>
+        <input
+          id="add-user-id"
+          name="userId"
+          autocomplete="off"
+          spellcheck={false}
+          maxLength={64}
+          value={userId}
+          aria-invalid={invalid}
+          aria-describedby={invalid ? 'add-user-id-error' : undefined}
+          onInput={(e) => setUserId((e.target as HTMLInputElement).value)}
+        />
+      </div>
+      {invalid && (
+        <p id="add-user-id-error" class="error">
+          {t(lang, 'options_user_id_invalid')}
+        </p>
+      )}
+      {groups.length > 0 && (
+        <div class="row">
+          <label for="add-user-id-penyedia">{t(lang, 'options_penyedia_for')}</label>
+          <select id="add-user-id-penyedia" value={penyediaId} onChange={(e) => setPenyediaId((e.target as HTMLSelectElement).value)}>
+            <option value="">{t(lang, 'options_penyedia_new')}</option>
+            {groups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <button type="submit" id="add-user-id-submit">
+        {t(lang, 'options_add_user_id')}
+      </button>
+    </form>
+  );
+}
+
+function PenyediaLabel({ ctx, group, save }: { ctx: OptionsContext; group: Group; save: (r: Parameters<typeof call<'penyedia/state'>>[0]) => Promise<boolean> }) {
+  const [label, setLabel] = useState(group.penyedia?.label ?? '');
+  const id = `label-${group.id}`;
+  const first = group.accounts[0]!;
+  return (
+    <form
+      class="row"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save({ type: 'penyedia/state', userId: first.userId, penyediaId: group.id, label: label.trim().slice(0, 200) });
+      }}
+    >
+      <label for={id}>{t(ctx.lang, 'options_penyedia_label')}</label>
+      <input id={id} maxLength={200} value={label} onInput={(e) => setLabel((e.target as HTMLInputElement).value)} />
+      <button type="submit">{t(ctx.lang, 'options_save')}</button>
+    </form>
+  );
+}
+
+interface Hit {
+  key: string;
+  name: string;
+  agencies: string[];
+}
+
+/** A search box over the LPSE directory (`directory/search`); picking a result adds it. */
+function LpsePicker({ ctx, userId, exclude, onFound, onPick }: { ctx: OptionsContext; userId: string; exclude: string[]; onFound(key: string, name: string): void; onPick(key: string): void }) {
+  const { lang } = ctx;
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<Hit[] | null>(null);
+  const latest = useRef(0);
+  const id = useMemo(() => `search-${userId.replace(/[^A-Za-z0-9_-]/g, '_')}`, [userId]);
+  const search = async (q: string) => {
+    setQuery(q);
+    const n = ++latest.current;
+    if (!q.trim()) {
+      setHits(null);
+      return;
+    }
+    try {
+      const { results } = await call({ type: 'directory/search', query: q.slice(0, 100) });
+      if (n !== latest.current) return; // a later search has started
+      for (const r of results) onFound(r.key, r.name);
+      setHits(results);
+    } catch (e) {
+      if (n === latest.current) ctx.say(t(lang, 'options_error', reasonOf(e)), 'error');
+    }
+  };
+  const shown = hits?.filter((h) => !exclude.includes(h.key)) ?? null;
+  return (
+    <div class="picker">
+      <label for={id}>{t(lang, 'options_search_lpse', userId)}</label>
+      <input id={id} class="lpse-search" type="search" autocomplete="off" maxLength={100} value={query} aria-controls={`${id}-results`} onInput={(e) => void search((e.target as HTMLInputElement).value)} />
+      <div id={`${id}-results`} aria-live="polite">
+        {shown && shown.length === 0 && <p class="muted">{t(lang, 'options_search_none')}</p>}
+        {shown && shown.length > 0 && (
+          <ul class="results">
+            {shown.map((h) => (
+              <li key={h.key} data-lpse-key={h.key}>
+                <span>{h.name}</span> <span class="muted">{h.key}</span>{' '}
+                <button
+                  type="button"
+                  class="add-lpse"
+                  aria-label={t(lang, 'options_add_lpse_to', h.name, userId)}
+                  onClick={() => {
+                    setQuery('');
+                    setHits(null);
+                    onPick(h.key);
+                  }}
+                >
+                  {t(lang, 'options_add_lpse')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export function DefaultUserIds({ ctx }: { ctx: OptionsContext }) {
+  const { lang } = ctx;
+  const groups = groupsOf(ctx);
+  const choose = async (userId: string, penyediaId: string) => {
+    try {
+      await call({ type: 'penyedia/state', userId, penyediaId, isDefault: true });
+      await ctx.reload();
+      ctx.say(t(lang, 'options_saved'));
+    } catch (e) {
+      ctx.say(t(lang, 'options_error', reasonOf(e)), 'error');
+    }
+  };
+  return (
+    <fieldset id="default">
+      <legend>
+        <h2>{t(lang, 'options_default')}</h2>
+      </legend>
+      <p>{t(lang, 'options_default_explain')}</p>
+      {groups.length === 0 && <p>{t(lang, 'options_no_accounts')}</p>}
+      {groups.map((g) => (
+        <fieldset class="default-group" key={g.id} data-penyedia-id={g.id}>
+          <legend>{t(lang, 'options_default_for', g.name)}</legend>
+          {!g.penyedia?.defaultUserId && <p class="muted">{t(lang, 'options_default_none')}</p>}
+          {g.accounts.map((a) => {
+            const id = `default-${g.id}-${a.key}`.replace(/[^A-Za-z0-9_-]/g, '_');
+            return (
+              <div class="choice" key={a.key}>
+                <input
+                  type="radio"
+                  id={id}
+                  name={`default-${g.id}`}
+                  value={a.userId}
+                  checked={g.penyedia?.defaultUserId?.toLowerCase() === a.key}
+                  onChange={() => void choose(a.userId, g.id)}
+                />
+                <label for={id}>{a.userId}</label>
+              </div>
+            );
+          })}
+        </fieldset>
+      ))}
+    </fieldset>
+  );
+}

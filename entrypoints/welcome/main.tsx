@@ -1,0 +1,4 @@
+import { render } from 'preact';
+import { Welcome } from '@/components/Welcome';
+
+render(<Welcome />, document.getElementById('app')!);
