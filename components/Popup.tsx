@@ -27,7 +27,9 @@ export function Popup() {
   const [contact, setContact] = useState<ContactInfo | null>(null);
   useEffect(() => {
     (async () => {
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      // `popup.html?tab=<id>` shows that tab (the popup opened as a page, e.g. from a test or a shortcut).
+      const asked = Number(new URLSearchParams(location.search).get('tab'));
+      const [tab] = Number.isInteger(asked) && asked > 0 ? [{ id: asked }] : await browser.tabs.query({ active: true, currentWindow: true });
       const [status, registry] = await Promise.all([
         tab?.id !== undefined ? ask<{ status: TabStatus | null }>({ type: 'tab/status', tabId: tab.id }, 'tab/status').then((r) => r.status) : null,
         ask<RegistryView>({ type: 'registry/view' }, 'registry/view'),
@@ -82,7 +84,25 @@ export function Popup() {
       </section>
       {data?.registry && <AggregationStatus lang={lang} registry={data.registry} nameOf={nameOf} />}
       <LpseSearch lang={lang} />
+      {status && data?.tabId !== undefined && <Misdetection lang={lang} tabId={data.tabId} />}
     </main>
+  );
+}
+
+/** "Laporkan salah deteksi": the current page's sanitised skeleton, to copy into a ticket. */
+function Misdetection({ lang, tabId }: { lang: Lang; tabId: number }) {
+  const [skeleton, setSkeleton] = useState('');
+  const take = async () => {
+    const [r] = await browser.scripting.executeScript({ target: { tabId }, files: ['/skeleton.js'] });
+    setSkeleton(typeof r?.result === 'string' ? r.result : '');
+  };
+  return (
+    <section id="misdetection">
+      <button type="button" class="secondary" onClick={() => void take().catch(() => setSkeleton(''))}>
+        {t(lang, 'popup_report')}
+      </button>
+      {skeleton && <textarea readOnly rows={6} aria-label={t(lang, 'popup_report')} value={skeleton} style="width:100%;box-sizing:border-box;font:11px/1.3 ui-monospace,monospace" />}
+    </section>
   );
 }
 
@@ -97,7 +117,7 @@ function AggregationStatus({ lang, registry, nameOf }: { lang: Lang; registry: R
   return (
     <section id="aggregation" aria-labelledby="aggregation-title">
       <h2 id="aggregation-title">{t(lang, 'popup_status')}</h2>
-      {accounts.length === 0 && <p>{t(lang, 'popup_nothing_known')}</p>}
+      {accounts.length === 0 && open.length === 0 && <p>{t(lang, 'popup_nothing_known')}</p>}
       {registry.penyedia.map((p) => {
         const mine = accounts.filter((a) => a.penyediaId === p.id);
         if (mine.length === 0) return null;

@@ -73,14 +73,16 @@ export interface MessageInput {
 
 /** The ready-made message, in Bahasa Indonesia. */
 export function composeMessage(m: MessageInput): { subject: string; body: string; bodyWithUserId?: string } {
-  const notice = m.notice?.trim().slice(0, 1500);
+  const quoted = m.notice?.trim().slice(0, 1500);
+  // The User ID goes out only when the penyedia ticks it, even where the LPSE's notice names it.
+  const redact = (s: string) => (m.userId ? s.replace(new RegExp(m.userId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), '[User ID]') : s);
   const subject = `Permohonan bantuan login/aktivasi penyedia – ${m.lpseName}`;
   const lines = (withUserId: boolean) =>
     [
       `Yth. Helpdesk ${m.lpseName},`,
       '',
       `Saya penyedia yang mengalami kendala saat masuk ke SPSE ${m.lpseName} (${m.lpseAddress}).`,
-      ...(notice ? ['Pemberitahuan yang tampil di layar:', `"${notice}"`] : []),
+      ...(quoted ? ['Pemberitahuan yang tampil di layar:', `"${withUserId ? quoted : redact(quoted)}"`] : []),
       '',
       `Waktu: ${WIB.format(m.at)} WIB`,
       `Browser: ${m.browser}`,

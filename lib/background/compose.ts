@@ -48,13 +48,14 @@ export function uiStrings(lang: Lang): Record<string, string> {
   return Object.fromEntries(Object.entries(UI_KEYS).map(([k, key]) => [k, t(lang, key)]));
 }
 
-export function adviceTexts(lang: Lang, action: NextAction | null, params: AdviceParams, lpseName: string | undefined): Record<string, string> {
+export function adviceTexts(lang: Lang, action: NextAction | null, params: AdviceParams, lpseName: string | undefined, contactUserId?: string): Record<string, string> {
+  const includeUserId = contactUserId ?? params.userId;
   return {
     ...uiStrings(lang),
     title: action ? actionTitle(lang, action) : '',
     detail: action ? actionDetail(lang, action, params) : '',
     ...(params.userId && { fill: t(lang, 'ui_fill_user_id', params.userId) }),
-    ...(params.userId && { includeUserId: t(lang, 'contact_include_user_id', params.userId) }),
+    ...(includeUserId && { includeUserId: t(lang, 'contact_include_user_id', includeUserId) }),
     contactTitle: t(lang, 'contact_title', lpseName ?? 'LPSE'),
   };
 }
@@ -109,7 +110,7 @@ export function composeAdvice(a: {
     genuine: a.genuine,
     ...(a.lpseName && { lpseName: a.lpseName }),
     params: a.params,
-    text: adviceTexts(a.lang, a.nextAction, a.params, a.lpseName),
+    text: adviceTexts(a.lang, a.nextAction, a.params, a.lpseName, a.contact?.userId),
     ...(a.contact && { contact: a.contact }),
     collapsed: a.collapsed,
   };
