@@ -59,41 +59,6 @@ export function ticketUrlOf(lpseAddress: string, generation: string): string | u
   return generation === '3.x' ? undefined : `${lpseAddress.replace(/\/$/, '')}/eproc-lainnya`;
 }
 
-const WIB = new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Jakarta', dateStyle: 'long', timeStyle: 'short' });
-
-export interface MessageInput {
-  lpseName: string;
-  lpseAddress: string;
-  notice?: string;
-  at: number;
-  browser: string;
-  version: string;
-  userId?: string;
-}
-
-/** The ready-made message, in Bahasa Indonesia. */
-export function composeMessage(m: MessageInput): { subject: string; body: string; bodyWithUserId?: string } {
-  const quoted = m.notice?.trim().slice(0, 1500);
-  // The User ID goes out only when the penyedia ticks it, even where the LPSE's notice names it.
-  const redact = (s: string) => (m.userId ? s.replace(new RegExp(m.userId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), '[User ID]') : s);
-  const subject = `Permohonan bantuan login/aktivasi penyedia – ${m.lpseName}`;
-  const lines = (withUserId: boolean) =>
-    [
-      `Yth. Helpdesk ${m.lpseName},`,
-      '',
-      `Saya penyedia yang mengalami kendala saat masuk ke SPSE ${m.lpseName} (${m.lpseAddress}).`,
-      ...(quoted ? ['Pemberitahuan yang tampil di layar:', `"${withUserId ? quoted : redact(quoted)}"`] : []),
-      '',
-      `Waktu: ${WIB.format(m.at)} WIB`,
-      `Browser: ${m.browser}`,
-      `SPSE Assist versi ${m.version}`,
-      ...(withUserId && m.userId ? [`User ID: ${m.userId}`] : []),
-      '',
-      'Mohon bantuan penyelesaiannya. Terima kasih.',
-    ].join('\n');
-  return { subject, body: lines(false), ...(m.userId && { bodyWithUserId: lines(true) }) };
-}
-
 /** A short browser name from a user agent (no more than the penyedia's helpdesk needs). */
 export function browserName(ua: string): string {
   const m = /(Edg|OPR|Firefox|Chrome|Chromium)\/(\d+)/.exec(ua);

@@ -3,7 +3,8 @@
  * LPSE can help, the contact channels and a ready-made message (always in Bahasa Indonesia).
  */
 import type { Advice, AdviceParams } from '../advice';
-import { browserName, composeMessage, ticketUrlOf, type ContactChannel, type ContactInfo } from '../contact';
+import { browserName, ticketUrlOf, type ContactChannel, type ContactInfo } from '../contact';
+import { composeMessage } from '../contact-message';
 import { actionDetail, actionTitle, t, type Lang, type MessageKey } from '../i18n';
 import type { Problem } from '../registry/schemas';
 import type { NextAction } from '../sop/actions';

@@ -148,6 +148,36 @@ describe('the in-page assistant', () => {
   });
 });
 
+describe('lifecycle', () => {
+  it('an SPSE tab open before the install gets the assistant without a reload', async () => {
+    let early: Page | undefined;
+    ext = await launchWithExtension({
+      sim,
+      beforeInstall: async (browser) => {
+        early = await browser.newPage();
+        await early.goto(`${JKT}/login/penyedia`, { waitUntil: 'load' });
+        expect(await early.$('spse-assist')).toBeNull();
+      },
+    });
+    expect(await assistantOf(early!, 20_000)).toEqual({ pageKind: 'login', nextAction: 'log-in' });
+  });
+
+  it('a change made in another tab (the popup) shows in an open SPSE page without a reload', async () => {
+    await fresh();
+    const page = await ext!.browser.newPage();
+    await walkLogin(page, lpse('jakarta'), acct('NUSANTARA88'));
+    expect((await assistantOf(page))?.nextAction).toBe('contact-lpse');
+    const id = (await registryOf(ext!)).problems[0]!.id;
+    const other = await extensionPage(ext!);
+    await sendFrom(other, { type: 'problem/set-state', id, state: 'reported' });
+    // The SPSE tab is in the background now: poll by interval (animation frames do not run there).
+    await page.waitForFunction(() => document.querySelector('spse-assist')?.getAttribute('data-next-action') === 'wait-for-lpse', { polling: 100 });
+    await sendFrom(other, { type: 'problem/set-state', id, state: 'solved' });
+    // solved: back to the SOP — the notice page itself opens a new case only when it is shown again
+    await page.waitForFunction(() => document.querySelector('spse-assist')?.getAttribute('data-next-action') !== 'wait-for-lpse', { polling: 100 });
+  });
+});
+
 describe('report a misdetection', () => {
   it('the popup takes a sanitised skeleton of the tab’s page: no typed value, no page text', async () => {
     await fresh();

@@ -52,6 +52,8 @@ export async function launchWithExtension(opts: {
   extensionDir?: string;
   headless?: boolean;
   executablePath?: string;
+  /** Runs in the browser before the extension is installed (e.g. to open SPSE tabs first). */
+  beforeInstall?: (browser: Browser) => Promise<void>;
 }): Promise<ExtensionBrowser> {
   const executablePath = opts.executablePath ?? findBrowser();
   if (!executablePath) throw new Error('No Chromium found: run `npx tsx scripts/ensure-browser.ts` or set CHROME_PATH');
@@ -61,10 +63,14 @@ export async function launchWithExtension(opts: {
     headless: opts.headless ?? true,
     userDataDir: profileDir,
     pipe: true,
-    enableExtensions: [opts.extensionDir ?? E2E_EXTENSION_DIR],
+    enableExtensions: opts.beforeInstall ? true : [opts.extensionDir ?? E2E_EXTENSION_DIR],
     defaultViewport: { width: 1280, height: 900 },
     args: chromiumArgs(opts.sim),
   });
+  if (opts.beforeInstall) {
+    await opts.beforeInstall(browser);
+    await browser.installExtension(opts.extensionDir ?? E2E_EXTENSION_DIR);
+  }
   const worker = () =>
     browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://') && t.url().endsWith('/background.js'), {
       timeout: 20_000,

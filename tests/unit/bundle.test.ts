@@ -20,5 +20,6 @@ describe('content script bundle (production build)', () => {
     expect(c).not.toContain('kepahiangkab'); // a directory entry
     expect(c).not.toContain('ambiguousOldHosts');
     expect(c).not.toContain('reconstructed/'); // corpus examples beside the predicates are test-only
+    expect(c).not.toContain('options_legacy_explain'); // no locale catalog: the advice carries its texts
   });
 });
