@@ -104,9 +104,20 @@ export const PORTAL_HOST = 'spse.inaproc.id';
 export const PLN_HOST = 'eproc.pln.co.id';
 export const WEBMAIL_HOST = 'webmail.example.co.id';
 
+/**
+ * Look-alike hosts (phishing copies): each serves a copy of a real LPSE's site under the same base path, over
+ * HTTPS with the simulator's certificate, as a fake LPSE would. None of them is in the LPSE directory.
+ */
+export const LOOKALIKES: { host: string; copyOf: string; note: string }[] = [
+  { host: 'lpse-jakarta.net', copyOf: 'lpse.jatengprov.go.id', note: 'a look-alike domain' },
+  { host: 'spse.inaproc.id.example.com', copyOf: 'lpse.jatengprov.go.id', note: 'the real host as a subdomain of another' },
+  // lpse.jatengprоv.go.id with a Cyrillic "о": the browser sends its punycode form
+  { host: 'lpse.xn--jatengprv-72h.go.id', copyOf: 'lpse.jatengprov.go.id', note: 'a homoglyph (Cyrillic о) of lpse.jatengprov.go.id' },
+];
+
 /** Every host name the simulator answers for (and puts in the certificate). */
 export const SIMULATED_HOSTS: string[] = [
-  ...new Set([PORTAL_HOST, ...LPSES.map((l) => l.host), PLN_HOST, WEBMAIL_HOST]),
+  ...new Set([PORTAL_HOST, ...LPSES.map((l) => l.host), PLN_HOST, WEBMAIL_HOST, ...LOOKALIKES.map((x) => x.host)]),
 ];
 
 const B = (key: string): string => {

@@ -18,7 +18,7 @@ import type { SimulatedAccount, SimulatedLpse } from './data.js';
 import { type RequestHandler, createSites, isSimulatedHost } from './sites.js';
 
 export type { SimulatedAccount, SimulatedLpse } from './data.js';
-export { SIMULATED_HOSTS } from './data.js';
+export { LOOKALIKES, SIMULATED_HOSTS } from './data.js';
 
 export interface Simulator {
   /** HTTP proxy on 127.0.0.1 */

@@ -15,6 +15,7 @@ import {
 import {
   ACCOUNTS,
   AccountState,
+  LOOKALIKES,
   LPSES,
   OTP_CODE,
   PASSWORD,
@@ -56,7 +57,8 @@ export function createSites(): Sites {
       if (l) return handleSpse45(ctx, l, env);
       return sendHtml(ctx, 404, portalNotFound());
     }
-    const l = LPSES.find((x) => x.host === host);
+    const copyOf = LOOKALIKES.find((x) => x.host === host)?.copyOf;
+    const l = LPSES.find((x) => x.host === (copyOf ?? host));
     if (l) {
       if (ctx.path === l.basePath || ctx.path.startsWith(`${l.basePath}/`) || ctx.path.startsWith(`${l.basePath}.`)) {
         // (3.x event URLs look like /eproc/login.loginform: they start with "/eproc/")
