@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, HTTPRequest, Page } from 'puppeteer-core';
 import { LOOKALIKES, startSimulator, type Simulator } from '../simulator/server';
 import { assistantOf, launchWithExtension, type ExtensionBrowser } from '../support/browser';
-import { extensionPage, registryOf } from '../support/extension';
+import { extensionPage, registryOf, sendFrom, stopServiceWorker } from '../support/extension';
 import { walkLogin } from '../support/login';
 
 let sim: Simulator;
@@ -178,5 +178,30 @@ describe('load', () => {
     for (const t of tabs) expect((await assistantOf(t))?.pageKind).toBe('login');
     const reg = await registryOf(ext!);
     expect(reg.observations).toHaveLength(20);
+  });
+});
+
+describe('faults', () => {
+  it('an import interrupted half-way (the service worker stopped) is all or nothing', async () => {
+    await fresh();
+    const page = await ext!.browser.newPage();
+    await walkLogin(page, sim.lpses[0]!, sim.accounts[0]!);
+    const before = await registryOf(ext!);
+    const helper = await extensionPage(ext!);
+    const exported = await sendFrom<Record<string, unknown> & { lpses: unknown[]; accounts: unknown[] }>(helper, { type: 'registry/export' });
+    // A large file: 1,000 LPSEs and 800 accounts, so the import's transaction is still running when the worker stops.
+    const big = {
+      ...exported,
+      lpses: Array.from({ length: 1000 }, (_, i) => ({ key: `https://spse.inaproc.id/fuzz${i}`, bases: [`https://spse.inaproc.id/fuzz${i}`], generation: '4.5', lastVisit: 1 })),
+      penyedia: [{ id: 'p-big', createdAt: 1 }],
+      accounts: Array.from({ length: 800 }, (_, i) => ({ key: `big${i}`, userId: `BIG${i}`, penyediaId: 'p-big', registeredAt: [], activation: 'unknown', retired: false, lastLogin: {}, sources: [] })),
+    };
+    const importing = sendFrom(helper, { type: 'registry/import', data: big }).catch(() => 'interrupted');
+    await stopServiceWorker(ext!);
+    await importing;
+    const after = await registryOf(ext!);
+    const shape = (r: typeof before) => ({ lpses: r.lpses.length, accounts: r.accounts.length, penyedia: r.penyedia.length });
+    // either the old registry whole, or the new one whole — never a part of the file
+    expect([shape(before), { lpses: 1000, accounts: 800, penyedia: 1 }]).toContainEqual(shape(after));
   });
 });

@@ -10,7 +10,26 @@ const read = (dir: string) => {
 };
 const LEGACY = ['*://*/eproc4/*', '*://*/eproc/*'];
 
+/** What the README's permissions table justifies: the first column's code spans. */
+function justified(): string[] {
+  const readme = readFileSync(resolve(import.meta.dirname, '../../README.md'), 'utf8');
+  const section = readme.split('## Permissions and privacy')[1]?.split('\n## ')[0] ?? '';
+  return section
+    .split('\n')
+    .filter((l) => l.startsWith('| ') && !l.startsWith('| ---') && !l.startsWith('| what'))
+    .flatMap((l) => [...(l.split('|')[1] ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1]!));
+}
+
 describe('built manifests', () => {
+  it('ask for nothing the README does not justify', () => {
+    const ok = justified();
+    expect(ok).toEqual(expect.arrayContaining(['storage', 'scripting', 'https://spse.inaproc.id/*', ...LEGACY]));
+    for (const dir of ['chrome-mv3', 'chrome-mv3-e2e']) {
+      const m = read(dir);
+      for (const p of [...(m.permissions as string[]), ...(m.host_permissions as string[]), ...((m.optional_host_permissions as string[]) ?? [])]) expect(ok, `${dir}: ${p}`).toContain(p);
+    }
+  });
+
   it('production: MV3, storage + scripting only, required host access only https://spse.inaproc.id/*', () => {
     const m = read('chrome-mv3');
     expect(m.manifest_version).toBe(3);
