@@ -1,6 +1,6 @@
 // End to end: the built extension (`.output/chrome-mv3-e2e`, legacy access granted up front) in real
 // Chromium, against the SPSE simulator at real LPSE addresses. Nothing here is faked.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { assistantOf, launchWithExtension, type ExtensionBrowser } from '../support/browser';
@@ -11,13 +11,17 @@ import { PAGE_KINDS } from '@/lib/spse/page-kinds';
 let sim: Simulator;
 let ext: ExtensionBrowser;
 
+// One simulator for the file; a fresh browser profile for every test.
 beforeAll(async () => {
   sim = await startSimulator();
+});
+afterAll(async () => sim?.close());
+beforeEach(async () => {
   ext = await launchWithExtension({ sim });
 });
-afterAll(async () => {
+afterEach(async () => {
   await ext?.close();
-  await sim?.close();
+  sim.reset();
 });
 
 async function open(url: string): Promise<Page> {

@@ -1,20 +1,21 @@
 // Hostile pages generated at test time (not committed), recognised by the real content script in Chromium:
 // a 5 MB page and a page 10,000 elements deep, at an LPSE's address.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { assistantOf, launchWithExtension, type ExtensionBrowser } from '../support/browser';
 
 let sim: Simulator;
 let ext: ExtensionBrowser;
+// One simulator for the file; a fresh browser profile for every test.
 beforeAll(async () => {
   sim = await startSimulator();
+});
+afterAll(async () => sim?.close());
+beforeEach(async () => {
   ext = await launchWithExtension({ sim });
 });
-afterAll(async () => {
-  await ext?.close();
-  await sim?.close();
-});
+afterEach(async () => ext?.close());
 
 const FOOTER = '<footer>© 2006-2026 Lembaga Kebijakan Pengadaan Barang/Jasa Pemerintah (LKPP) · Aplikasi SPSE v4.5u20250321</footer>';
 
