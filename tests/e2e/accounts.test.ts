@@ -5,7 +5,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { startSimulator, type SimulatedAccount, type SimulatedLpse, type Simulator } from '../simulator/server';
 import { assistantOf, launchWithExtension, type ExtensionBrowser } from '../support/browser';
-import { registryOf, stopServiceWorker } from '../support/extension';
+import { extensionPage, registryOf, stopServiceWorker } from '../support/extension';
+import { actionTitle } from '@/lib/i18n';
+import type { NextAction } from '@/lib/sop/actions';
 import { walkLogin } from '../support/login';
 
 let sim: Simulator;
@@ -26,7 +28,10 @@ const JKT = 'https://spse.inaproc.id/jakarta';
 const BTG = 'https://spse.inaproc.id/batangkab';
 const KMK = 'https://spse.inaproc.id/kemkes';
 
-/** Walks a login and records the assistant after every step. */
+/**
+ * Walks a login and records the assistant after every step; at each step its visible title is the one of
+ * its next action (or there is none), and afterwards the popup shows the same next action for the tab.
+ */
 async function login(page: Page, where: SimulatedLpse, who: SimulatedAccount, password?: string) {
   const seen: Record<string, string> = {};
   await walkLogin(page, where, who, {
@@ -35,8 +40,18 @@ async function login(page: Page, where: SimulatedLpse, who: SimulatedAccount, pa
       if (name === 'chooser') await page.waitForSelector('spse-assist[data-page-kind="login"]');
       const a = await assistantOf(page);
       seen[name] = a ? `${a.pageKind}:${a.nextAction}` : 'none';
+      const title = await page.$eval('spse-assist', (el) => el.shadowRoot?.querySelector('h2')?.textContent ?? '').catch(() => '');
+      expect(title, `${who.userId} at ${name}`).toBe(a?.nextAction ? actionTitle('id', a.nextAction as NextAction) : '');
     },
   });
+  const last = await assistantOf(page);
+  const popup = await extensionPage(ext!);
+  const tabId = await popup.evaluate(async (u) => (await (globalThis as any).chrome.tabs.query({ url: u }))[0]?.id as number, page.url());
+  expect(tabId).toBeGreaterThan(0);
+  await popup.goto(`chrome-extension://${ext!.extensionId}/popup.html?tab=${tabId}`);
+  await popup.waitForSelector('#tab-status [data-next-action]');
+  expect(await popup.$eval('#tab-status [data-next-action]', (d) => d.getAttribute('data-next-action')), `${who.userId}: popup`).toBe(last?.nextAction ?? '');
+  await popup.close();
   return seen;
 }
 
