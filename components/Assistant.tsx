@@ -5,6 +5,7 @@ import { ContactPanel } from './ContactPanel';
 /** Shadow-root styles: self-contained (no fetch), in the page's flow (never over SPSE's controls), light and dark. */
 export const ASSISTANT_CSS = `
 :host { display: block !important; position: relative !important; z-index: 2147483000 !important; }
+:host([hidden]) { display: none !important; }
 .box { box-sizing: border-box; margin: 0; padding: 10px 16px; font: 14px/1.45 system-ui, sans-serif;
   color: #1b1f24; background: #eef5ff; border-bottom: 3px solid #0b6bcb; }
 .box.warn { background: #fff1f0; border-bottom-color: #c62828; }

@@ -5,7 +5,9 @@ import type { ContactInfo } from '@/lib/contact';
 import { actionTitle, t, type Lang } from '@/lib/i18n';
 import { send } from '@/lib/messaging';
 import { checkWith, protocol, type TabStatus } from '@/lib/protocol';
-import type { RegistryView } from '@/lib/registry/registry';
+import type { RegistrySummary } from '@/lib/registry/registry';
+
+type Summary = RegistrySummary & { names: Record<string, string> };
 import type { Account } from '@/lib/registry/schemas';
 import { ContactPanel } from './ContactPanel';
 import { useLang } from './useLang';
@@ -15,7 +17,7 @@ const ask = <T,>(request: Parameters<typeof send>[0], type: keyof typeof protoco
 interface Data {
   tabId?: number;
   status: TabStatus | null;
-  registry: RegistryView | null;
+  registry: Summary | null;
 }
 
 const dateFmt = (lang: Lang) => new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -32,7 +34,7 @@ export function Popup() {
       const [tab] = Number.isInteger(asked) && asked > 0 ? [{ id: asked }] : await browser.tabs.query({ active: true, currentWindow: true });
       const [status, registry] = await Promise.all([
         tab?.id !== undefined ? ask<{ status: TabStatus | null }>({ type: 'tab/status', tabId: tab.id }, 'tab/status').then((r) => r.status) : null,
-        ask<RegistryView>({ type: 'registry/view' }, 'registry/view'),
+        ask<Summary>({ type: 'popup/summary' }, 'popup/summary'),
       ]);
       setData({ ...(tab?.id !== undefined && { tabId: tab.id }), status, registry });
     })().catch((e: unknown) => setError(String(e)));
@@ -43,7 +45,7 @@ export function Popup() {
     setContact(r.contact);
   };
   const status = data?.status;
-  const nameOf = (key: string) => data?.registry?.lpses.find((l) => l.key === key)?.name ?? key;
+  const nameOf = (key: string) => data?.registry?.names[key] ?? key;
   return (
     <main class="popup" lang={lang} aria-busy={!data && !error}>
       <header class="bar">
@@ -110,7 +112,7 @@ function activationLabel(lang: Lang, a: Account): string {
   return t(lang, a.activation === 'activated' ? 'popup_activated' : a.activation === 'not-activated' ? 'popup_not_activated' : a.activation === 'in-progress' ? 'popup_activation_in_progress' : 'popup_activation_unknown');
 }
 
-function AggregationStatus({ lang, registry, nameOf }: { lang: Lang; registry: RegistryView; nameOf: (k: string) => string }) {
+function AggregationStatus({ lang, registry, nameOf }: { lang: Lang; registry: Summary; nameOf: (k: string) => string }) {
   const fmt = dateFmt(lang);
   const accounts = registry.accounts.filter((a) => !a.retired);
   const open = registry.problems.filter((p) => p.state !== 'solved');

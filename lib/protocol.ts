@@ -92,6 +92,8 @@ export const protocol = {
   'login/user-id': { request: z.strictObject({ type: z.literal('login/user-id'), userId }), reply: z.strictObject({ accepted: z.boolean() }) },
   /** extension pages → background: everything the registry holds (popup, options, tests). */
   'registry/view': { request: z.strictObject({ type: z.literal('registry/view') }), reply: z.looseObject({}) },
+  /** popup → background: accounts, penyedia, unsolved problems and the names of their LPSEs. */
+  'popup/summary': { request: z.strictObject({ type: z.literal('popup/summary') }), reply: z.looseObject({}) },
   /** extension pages → background: "Sudah dilaporkan" / "Sudah selesai". */
   'problem/set-state': {
     request: z.strictObject({ type: z.literal('problem/set-state'), id: text(64), state: z.enum(['reported', 'solved']) }),
@@ -152,6 +154,7 @@ export const anyRequestSchema = z.discriminatedUnion('type', [
   protocol['page/recognised'].request,
   protocol['login/user-id'].request,
   protocol['registry/view'].request,
+  protocol['popup/summary'].request,
   protocol['problem/set-state'].request,
   protocol['penyedia/state'].request,
   protocol['assistant/collapse'].request,
@@ -169,6 +172,7 @@ export const anyRequestSchema = z.discriminatedUnion('type', [
 /** Messages only the extension's own pages may send (never a content script in a web page). */
 export const EXTENSION_PAGE_ONLY: ReadonlySet<MessageType> = new Set<MessageType>([
   'registry/view',
+  'popup/summary',
   'penyedia/state',
   'settings/get',
   'settings/set',

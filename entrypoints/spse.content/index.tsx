@@ -34,7 +34,11 @@ export default defineContentScript({
       // SPSE's Bootstrap login modal pulls focus back into itself on every `focusin` that reaches the
       // document; stopping them at our host keeps the assistant reachable by keyboard while it is open.
       isolateEvents: ['focusin', 'focusout', 'keydown', 'keyup', 'keypress'],
-      onMount: (c) => (container = c),
+      // Hidden until there is something to say: an empty host costs the page no layout.
+      onMount: (c, _shadow, host) => {
+        host.hidden = true;
+        container = c;
+      },
       onRemove: (c) => c && render(null, c),
     });
     ui.mount();
@@ -47,6 +51,7 @@ export default defineContentScript({
       // Stable hook for people and automation (README): the current page kind and next action ids.
       ui.shadowHost.setAttribute('data-page-kind', advice.pageKind);
       ui.shadowHost.setAttribute('data-next-action', advice.nextAction ?? '');
+      ui.shadowHost.hidden = !advice.nextAction;
       if (!container) return;
       render(
         <Assistant

@@ -25,6 +25,7 @@ import {
   parseImport,
   readRegistry,
   readSettings,
+  readSummary,
   setProblemState,
   statePenyedia,
   writeSettings,
@@ -103,6 +104,12 @@ export async function route(raw: unknown, sender: Sender, deps: RouterDeps): Pro
         return await fromPage(request, sender, deps, now, reject);
       case 'registry/view':
         return { ok: true, value: await readRegistry(await deps.db(), quarantined(deps)) };
+      case 'popup/summary': {
+        const summary = await readSummary(await deps.db(), quarantined(deps));
+        const keys = new Set([...summary.accounts.flatMap((a) => [...a.registeredAt, ...Object.keys(a.lastLogin)]), ...summary.problems.map((p) => p.lpseKey)]);
+        const names = Object.fromEntries([...keys].map((k) => [k, nameOfKey(k) ?? k]));
+        return { ok: true, value: { ...summary, names } };
+      }
       case 'problem/set-state': {
         const db = await deps.db();
         if (!fromExtensionPage) {

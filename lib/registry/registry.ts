@@ -290,3 +290,17 @@ export async function addLpseContacts(db: RegistryDb, key: string, contacts: Non
   }
   await closeTx(tx);
 }
+
+/** What the popup shows: accounts, penyedia and unsolved problems (not the history, not every LPSE). */
+export interface RegistrySummary {
+  penyedia: Penyedia[];
+  accounts: Account[];
+  problems: Problem[];
+}
+
+export async function readSummary(db: RegistryDb, onQuarantine?: (q: QuarantineRecord) => void): Promise<RegistrySummary> {
+  const tx = db.transaction(['penyedia', 'accounts', 'problems', 'quarantine'], 'readwrite') as unknown as Tx;
+  const [penyedia, accounts, problems] = await Promise.all([readAll(tx, 'penyedia', onQuarantine), readAll(tx, 'accounts', onQuarantine), readAll(tx, 'problems', onQuarantine)]);
+  await closeTx(tx);
+  return { penyedia, accounts, problems: problems.filter((p) => p.state !== 'solved') };
+}

@@ -102,9 +102,17 @@ function textOf(root: Element, max: number, skip?: string): string {
 
 /** Reads a document into a snapshot. Bounded work whatever the page's size or depth. */
 export function collect(doc: Document): PageSnapshot {
-  // One marker is enough to call the page SPSE's: stop at the first (each look is a walk of the page).
+  // One marker is enough to call the page SPSE's. The noscript line and the footer are looked at first (two
+  // small regions); the marker selectors each walk the page, so they come only when those say nothing; the
+  // body's first and last 20,000 characters last (never the whole text of a 5 MB page).
   const markers: string[] = [];
-  for (const sel of signals.markers.selectors) {
+  const textMarkers = (text: string) => {
+    signals.markers.texts.forEach((t) => text.includes(t) && !markers.includes(`text:${t}`) && markers.push(`text:${t}`));
+    if (!markers.includes('version') && signals.markers.versionPattern.test(text)) markers.push('version');
+  };
+  const region = (sel: string) => norm(Array.from(doc.querySelectorAll(sel)).slice(0, 5).map((n) => n.textContent).join(' '));
+  textMarkers(`${region('noscript')} ${region('footer, .footer, #footer')}`);
+  for (const sel of markers.length ? [] : signals.markers.selectors) {
     try {
       if (doc.querySelector(sel)) {
         markers.push(`selector:${sel}`);
@@ -114,14 +122,6 @@ export function collect(doc: Document): PageSnapshot {
       /* a selector the engine does not know (the `i` flag in old engines) is skipped */
     }
   }
-  // Text markers sit in the noscript line and the footer; the body's first and last 20,000 characters are
-  // read only when those say nothing (never the whole text of a 5 MB page).
-  const textMarkers = (text: string) => {
-    signals.markers.texts.forEach((t) => text.includes(t) && !markers.includes(`text:${t}`) && markers.push(`text:${t}`));
-    if (!markers.includes('version') && signals.markers.versionPattern.test(text)) markers.push('version');
-  };
-  const region = (sel: string) => norm(Array.from(doc.querySelectorAll(sel)).slice(0, 5).map((n) => n.textContent).join(' '));
-  if (markers.length === 0) textMarkers(`${region('noscript')} ${region('footer, .footer, #footer')}`);
   if (markers.length === 0) {
     const bodyText = doc.body?.textContent ?? '';
     textMarkers(norm(bodyText.length > 40_000 ? bodyText.slice(0, 20_000) + ' ' + bodyText.slice(-20_000) : bodyText));
