@@ -1,4 +1,5 @@
 import { signals } from './signals';
+import { selectAll, selectFirst } from './select';
 import { collapse, hasPhrase, norm } from './text';
 
 /**
@@ -51,7 +52,7 @@ const hidden = (el: Element, skip: string) => !!el.closest(skip) || inClosedModa
 
 function texts(root: ParentNode, selector: string, skip: string, evenInClosedModal = false): string[] {
   const out: string[] = [];
-  for (const el of Array.from(root.querySelectorAll(selector))) {
+  for (const el of selectAll(root as Document | Element, selector)) {
     if (out.length >= MAX_ITEMS) break;
     if (evenInClosedModal ? el.closest(skip) : hidden(el, skip)) continue;
     const t = textOf(el, MAX_TEXT);
@@ -62,7 +63,7 @@ function texts(root: ParentNode, selector: string, skip: string, evenInClosedMod
 
 function prominentOf(doc: Document, skip: string): PageSnapshot['prominent'] {
   const out: PageSnapshot['prominent'] = [];
-  for (const el of Array.from(doc.querySelectorAll(signals.prominentSelectors))) {
+  for (const el of selectAll(doc, signals.prominentSelectors)) {
     if (out.length >= MAX_ITEMS) break;
     if (hidden(el, skip)) continue;
     const text = textOf(el, MAX_TEXT);
@@ -110,7 +111,7 @@ export function collect(doc: Document): PageSnapshot {
     signals.markers.texts.forEach((t) => text.includes(t) && !markers.includes(`text:${t}`) && markers.push(`text:${t}`));
     if (!markers.includes('version') && signals.markers.versionPattern.test(text)) markers.push('version');
   };
-  const region = (sel: string) => norm(Array.from(doc.querySelectorAll(sel)).slice(0, 5).map((n) => n.textContent).join(' '));
+  const region = (sel: string) => norm(selectAll(doc, sel).slice(0, 5).map((n) => n.textContent).join(' '));
   textMarkers(`${region('noscript')} ${region('footer, .footer, #footer')}`);
   for (const sel of markers.length ? [] : signals.markers.selectors) {
     try {
@@ -129,7 +130,7 @@ export function collect(doc: Document): PageSnapshot {
 
   const skip = signals.ignoredRegions;
   const fields: PageSnapshot['fields'] = [];
-  for (const el of Array.from(doc.querySelectorAll('input, select, textarea')).slice(0, 200)) {
+  for (const el of selectAll(doc, 'input, select, textarea').slice(0, 200)) {
     if (inClosedModal(el)) continue;
     const type = (el.getAttribute('type') ?? (el.tagName === 'INPUT' ? 'text' : el.tagName)).toLowerCase();
     if (type === 'hidden' && !/^isrekanan$/i.test(el.getAttribute('name') ?? '')) continue;
@@ -138,17 +139,17 @@ export function collect(doc: Document): PageSnapshot {
   }
 
   const chooserButtons: string[] = [];
-  for (const box of Array.from(doc.querySelectorAll(signals.login.chooserContainer)).slice(0, 5)) {
+  for (const box of selectAll(doc, signals.login.chooserContainer).slice(0, 5)) {
     // A loaded chooser is a login step even while its modal is closing or saved closed (sop.md).
     chooserButtons.push(...texts(box, 'button, a.btn, a[role="button"]', 'noscript', true).map((t) => t.toLowerCase()));
-    for (const input of Array.from(box.querySelectorAll('input[type="button"], input[type="submit"]'))) {
+    for (const input of selectAll(box, 'input[type="button"], input[type="submit"]')) {
       const v = norm(input.getAttribute('value'));
       if (v) chooserButtons.push(v);
     }
   }
 
   const prominent = prominentOf(doc, skip);
-  const logoutEl = doc.querySelector(signals.loggedIn.selectors);
+  const logoutEl = selectFirst(doc, signals.loggedIn.selectors);
   const userEl = logoutEl ? doc.querySelector(signals.loggedIn.userLineSelector) : null;
 
   return {
@@ -164,6 +165,6 @@ export function collect(doc: Document): PageSnapshot {
     userLine: userEl ? { title: (userEl.getAttribute('title') ?? '').trim().slice(0, MAX_TEXT), text: norm(userEl.textContent).slice(0, MAX_TEXT) } : undefined,
     // The menu tells a role only inside a session.
     menu: logoutEl ? texts(doc, signals.menuSelectors, 'footer, .footer, #footer').map((t) => t.toLowerCase()) : [],
-    loginFormAnywhere: !!doc.querySelector('input[type="password"], input[name="txtUserId"], input[name="txtuserid"]'),
+    loginFormAnywhere: selectAll(doc, 'input').some((i) => i.getAttribute('type')?.toLowerCase() === 'password' || i.getAttribute('name')?.toLowerCase() === 'txtuserid'),
   };
 }

@@ -56,11 +56,20 @@ async function extensionScriptMs(page: Page, url: string): Promise<number> {
   await page.goto(url, { waitUntil: 'load' });
   // document_idle may come right after load: let it run.
   await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
-  const trace = JSON.parse(new TextDecoder().decode((await page.tracing.stop())!)) as { traceEvents: { name: string; dur?: number; args?: { data?: { url?: string; scriptName?: string } } }[] };
+  const trace = JSON.parse(new TextDecoder().decode((await page.tracing.stop())!)) as {
+    traceEvents: { name: string; ts: number; dur?: number; tid: number; args?: { data?: { url?: string; scriptName?: string } } }[];
+  };
+  // Top-level script work attributed to the extension: EvaluateScript and FunctionCall events of its URLs,
+  // without counting an event nested inside another one already counted (same thread).
+  const events = trace.traceEvents
+    .filter((e) => (e.name === 'EvaluateScript' || e.name === 'FunctionCall') && e.dur && (e.args?.data?.url ?? e.args?.data?.scriptName ?? '').startsWith('chrome-extension://'))
+    .sort((a, b) => a.ts - b.ts);
   let us = 0;
-  for (const e of trace.traceEvents) {
-    const u = e.args?.data?.url ?? e.args?.data?.scriptName ?? '';
-    if ((e.name === 'EvaluateScript' || e.name === 'FunctionCall' || e.name === 'v8.compile' || e.name === 'v8.run') && u.startsWith('chrome-extension://') && e.dur) us += e.dur;
+  const openUntil = new Map<number, number>();
+  for (const e of events) {
+    if ((openUntil.get(e.tid) ?? -1) >= e.ts + e.dur!) continue; // nested
+    us += e.dur!;
+    openUntil.set(e.tid, e.ts + e.dur!);
   }
   return us / 1000;
 }
