@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import type { RegistryView } from '../../lib/registry/registry';
 import { startSimulator, type Simulator } from '../simulator/server';
@@ -19,23 +19,22 @@ let ext: ExtensionBrowser;
 let dir: string;
 beforeAll(async () => {
   sim = await startSimulator();
-  ext = await launchWithExtension({ sim }); // closes the welcome tab the install opens
   dir = mkdtempSync(join(tmpdir(), 'spse-assist-options-'));
 });
 afterAll(async () => {
-  await ext?.close();
   await sim?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 let page: Page;
+// A fresh browser profile (so an empty registry, in Bahasa Indonesia) for every test.
 beforeEach(async () => {
-  for (const p of await ext.browser.pages()) if (p.url().startsWith('chrome-extension://')) await p.close();
+  ext = await launchWithExtension({ sim }); // closes the welcome tab the install opens
   page = await openOptions();
-  // Every test starts from an empty registry, in Bahasa Indonesia.
-  await sendFrom(page, { type: 'registry/erase' });
-  await page.reload();
   await page.waitForSelector('#add-user-id');
+});
+afterEach(async () => {
+  await ext?.close();
 });
 
 async function openOptions(): Promise<Page> {
