@@ -6,17 +6,12 @@
 import { type Ctx, SPSE3X_DEFAULT_CSS, esc, fill, hex, nowId, redirect, sendBody, sendHtml, template } from './common.js';
 import {
   MSG,
-  activationBody,
-  adminNoticeBody,
-  dashboardBody,
   helpdeskBlock,
-  nonActiveBody,
   notFoundBody,
-  sessionExpiredBody,
   tendersFor,
 } from './content.js';
-import { type AccountDef, type LpseDef, decideLogin, findAccount } from './data.js';
-import { type SiteEnv, activationPost, applyOutcome } from './spse45.js';
+import { type AccountDef, type LpseDef, decideLogin } from './data.js';
+import { type SiteEnv, activationPost, applyOutcome, homeView } from './spse45.js';
 
 interface Page3x {
   title: string;
@@ -119,36 +114,11 @@ export async function handleSpse3x(ctx: Ctx, l: LpseDef, env: SiteEnv): Promise<
     return redirect(ctx, `${B}/home`);
   }
   if (get && rest === '/home') {
-    const s = sessions.get(ctx, l);
-    const denied = (): void => sendHtml(ctx, 403, layout(l, { title: 'Terjadi Kesalahan', main: sessionExpiredBody() }));
-    if (!s || !s.view) return denied();
-    if (s.view === 'non-active') {
-      return sendHtml(ctx, 200, layout(l, {
-        title: 'Akses Ditolak',
-        main: nonActiveBody(l, s.noticeUserId ?? '', s.noticeReplacement ?? '', `${B}/`),
-      }));
-    }
-    if (s.view === 'admin-notice') {
-      const a = findAccount(s.noticeUserId ?? '');
-      if (!a) return denied();
-      return sendHtml(ctx, 200, layout(l, { title: 'Pemberitahuan', main: adminNoticeBody(l, a, `${B}/`) }));
-    }
-    const a = findAccount(s.userId ?? '');
-    if (!a) return denied();
-    const flash = s.flash;
-    delete s.flash;
-    if (s.view === 'activation') {
-      return sendHtml(ctx, 200, layout(l, {
-        title: 'Aktivasi Agregasi Data Penyedia',
-        account: a,
-        main: `<div class="border">${activationBody(l, a, formdata(), { activate: `${B}/aktivasi`, postpone: `${B}/aktivasi/tunda` }, flash)}</div>`,
-      }));
-    }
-    return sendHtml(ctx, 200, layout(l, {
-      title: 'Beranda Penyedia',
-      account: a,
-      main: `<div class="border"><div class="header1">Beranda Penyedia</div>${dashboardBody(l, a, s.local ?? true, flash)}</div>`,
-    }));
+    return homeView(ctx, l, env, {
+      layout,
+      activationHidden: () => formdata(),
+      frame: (main, heading) => `<div class="border">${heading ? `<div class="header1">${heading}</div>` : ''}${main}</div>`,
+    });
   }
   if (post && (rest === '/aktivasi' || rest === '/aktivasi/tunda')) {
     return activationPost(ctx, l, env, rest === '/aktivasi/tunda', false);

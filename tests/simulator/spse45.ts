@@ -432,14 +432,23 @@ export function applyOutcome(s: Session, outcome: Exclude<LoginOutcome, { kind: 
   }
 }
 
-function homeView(ctx: Ctx, l: LpseDef, env: SiteEnv): void {
+/** How a generation dresses the pages after login (its layout, its form's hidden field, its frame). */
+export interface HomeLook {
+  layout: (l: LpseDef, p: { title: string; account?: AccountDef; main: string }) => string;
+  activationHidden: (s: Session) => string;
+  /** Wraps a page's main part (SPSE 3.x puts it in `div.border` with a `header1` heading). */
+  frame?: (main: string, heading?: string) => string;
+}
+
+/** `B/home` after a login, shared by every generation: the outcome the login left in the session. */
+export function homeView(ctx: Ctx, l: LpseDef, env: SiteEnv, look: HomeLook = { layout, activationHidden: tokenField }): void {
   const B = l.basePath;
+  const frame = look.frame ?? ((main: string) => main);
   const s = env.sessions.get(ctx, l);
-  const denied = (): void =>
-    sendHtml(ctx, 403, layout(l, { title: 'Terjadi Kesalahan', main: sessionExpiredBody() }));
+  const denied = (): void => sendHtml(ctx, 403, look.layout(l, { title: 'Terjadi Kesalahan', main: sessionExpiredBody() }));
   if (!s || !s.view) return denied();
   if (s.view === 'non-active') {
-    return sendHtml(ctx, 200, layout(l, {
+    return sendHtml(ctx, 200, look.layout(l, {
       title: 'Akses Ditolak',
       main: nonActiveBody(l, s.noticeUserId ?? '', s.noticeReplacement ?? '', `${B}/`),
     }));
@@ -447,22 +456,20 @@ function homeView(ctx: Ctx, l: LpseDef, env: SiteEnv): void {
   if (s.view === 'admin-notice') {
     const a = findAccount(s.noticeUserId ?? '');
     if (!a) return denied();
-    return sendHtml(ctx, 200, layout(l, { title: 'Pemberitahuan', main: adminNoticeBody(l, a, `${B}/`) }));
+    return sendHtml(ctx, 200, look.layout(l, { title: 'Pemberitahuan', main: adminNoticeBody(l, a, `${B}/`) }));
   }
   const a = findAccount(s.userId ?? '');
   if (!a) return denied();
-  if (s.view === 'activation') {
-    const flash = s.flash;
-    delete s.flash;
-    return sendHtml(ctx, 200, layout(l, {
-      title: 'Aktivasi Agregasi Data Penyedia',
-      account: a,
-      main: activationBody(l, a, tokenField(s), { activate: `${B}/aktivasi`, postpone: `${B}/aktivasi/tunda` }, flash),
-    }));
-  }
   const flash = s.flash;
   delete s.flash;
-  return sendHtml(ctx, 200, layout(l, { title: 'Beranda Penyedia', account: a, main: dashboardBody(l, a, s.local ?? true, flash) }));
+  if (s.view === 'activation') {
+    return sendHtml(ctx, 200, look.layout(l, {
+      title: 'Aktivasi Agregasi Data Penyedia',
+      account: a,
+      main: frame(activationBody(l, a, look.activationHidden(s), { activate: `${B}/aktivasi`, postpone: `${B}/aktivasi/tunda` }, flash)),
+    }));
+  }
+  return sendHtml(ctx, 200, look.layout(l, { title: 'Beranda Penyedia', account: a, main: frame(dashboardBody(l, a, s.local ?? true, flash), 'Beranda Penyedia') }));
 }
 
 /** Shared by 4.5 and 4.x: POST aktivasi / aktivasi/tunda. */

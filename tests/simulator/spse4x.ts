@@ -5,18 +5,13 @@
 import { type Ctx, SPSE4X_APP_CSS, esc, fill, nowId, redirect, sendHtml, template } from './common.js';
 import {
   MSG,
-  activationBody,
-  adminNoticeBody,
-  dashboardBody,
   helpdeskBlock,
-  nonActiveBody,
   notFoundBody,
-  sessionExpiredBody,
   tendersFor,
 } from './content.js';
-import { type AccountDef, type LpseDef, decideLogin, findAccount } from './data.js';
+import { type AccountDef, type LpseDef, decideLogin } from './data.js';
 import type { Session } from './sessions.js';
-import { type SiteEnv, activationPost, applyOutcome, serveAsset45 } from './spse45.js';
+import { type SiteEnv, activationPost, applyOutcome, homeView, serveAsset45 } from './spse45.js';
 
 function publicMenu(B: string, withModal: boolean): string {
   const login = withModal
@@ -199,33 +194,7 @@ ${helpdeskBlock(l)}`;
   }
 
   if (get && rest === '/home') {
-    const s = sessions.get(ctx, l);
-    const denied = (): void => sendHtml(ctx, 403, layout(l, { title: 'Terjadi Kesalahan', main: sessionExpiredBody() }));
-    if (!s || !s.view) return denied();
-    if (s.view === 'non-active') {
-      return sendHtml(ctx, 200, layout(l, {
-        title: 'Akses Ditolak',
-        main: nonActiveBody(l, s.noticeUserId ?? '', s.noticeReplacement ?? '', `${B}/`),
-      }));
-    }
-    if (s.view === 'admin-notice') {
-      const a = findAccount(s.noticeUserId ?? '');
-      if (!a) return denied();
-      return sendHtml(ctx, 200, layout(l, { title: 'Pemberitahuan', main: adminNoticeBody(l, a, `${B}/`) }));
-    }
-    const a = findAccount(s.userId ?? '');
-    if (!a) return denied();
-    const flash = s.flash;
-    delete s.flash;
-    if (s.view === 'activation') {
-      const hidden = `<input type="hidden" name="authenticityToken" value="${s.token}">`;
-      return sendHtml(ctx, 200, layout(l, {
-        title: 'Aktivasi Agregasi Data Penyedia',
-        account: a,
-        main: activationBody(l, a, hidden, { activate: `${B}/aktivasi`, postpone: `${B}/aktivasi/tunda` }, flash),
-      }));
-    }
-    return sendHtml(ctx, 200, layout(l, { title: 'Beranda Penyedia', account: a, main: dashboardBody(l, a, s.local ?? true, flash) }));
+    return homeView(ctx, l, env, { layout, activationHidden: (s) => `<input type="hidden" name="authenticityToken" value="${s.token}">` });
   }
 
   if (post && (rest === '/aktivasi' || rest === '/aktivasi/tunda')) {
