@@ -94,7 +94,7 @@ export const signals = {
 
   loggedIn: {
     /** [V] §3.6 `#logout` link, `form#formLogout` posting to `B/logout`. */
-    selectors: '#logout, form#formLogout, form[action$="/logout"], a[href$="/logout"], a[href*="logout"]',
+    selectors: '#logout, #formLogout, form[action$="/logout"], a[href*="logout"]',
     /** [V] §3.6 the user line `<span title="[USERID] - [NIP]">… - Pokja Pemilihan</span>`. */
     userLineSelector: '.float-right span[title], span[title*=" - "]',
     /** [S] spse-adp-texts.md §4: role words of penyedia (4.1 "Penyedia", 4.3+ "Pelaku Usaha", 3.x "Rekanan"). */

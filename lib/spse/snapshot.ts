@@ -1,5 +1,5 @@
 import { signals } from './signals';
-import { selectAll, selectFirst } from './select';
+import { selectAll, selectMany } from './select';
 import { collapse, hasPhrase, norm } from './text';
 
 /**
@@ -50,9 +50,9 @@ function inClosedModal(el: Element): boolean {
 
 const hidden = (el: Element, skip: string) => !!el.closest(skip) || inClosedModal(el);
 
-function texts(root: ParentNode, selector: string, skip: string, evenInClosedModal = false): string[] {
+function texts(elements: readonly Element[], skip: string, evenInClosedModal = false): string[] {
   const out: string[] = [];
-  for (const el of selectAll(root as Document | Element, selector)) {
+  for (const el of elements) {
     if (out.length >= MAX_ITEMS) break;
     if (evenInClosedModal ? el.closest(skip) : hidden(el, skip)) continue;
     const t = textOf(el, MAX_TEXT);
@@ -61,9 +61,9 @@ function texts(root: ParentNode, selector: string, skip: string, evenInClosedMod
   return out;
 }
 
-function prominentOf(doc: Document, skip: string): PageSnapshot['prominent'] {
+function prominentOf(elements: readonly Element[], skip: string): PageSnapshot['prominent'] {
   const out: PageSnapshot['prominent'] = [];
-  for (const el of selectAll(doc, signals.prominentSelectors)) {
+  for (const el of elements) {
     if (out.length >= MAX_ITEMS) break;
     if (hidden(el, skip)) continue;
     const text = textOf(el, MAX_TEXT);
@@ -129,8 +129,16 @@ export function collect(doc: Document): PageSnapshot {
   }
 
   const skip = signals.ignoredRegions;
+  // One walk of the page for every selector list below (lib/spse/select.ts).
+  const [prominentEls = [], alertEls = [], logoutEls = [], fieldEls = [], boxes = []] = selectMany(doc, [
+    signals.prominentSelectors,
+    signals.loginFailed.alertSelectors,
+    signals.loggedIn.selectors,
+    'input, select, textarea',
+    signals.login.chooserContainer,
+  ]);
   const fields: PageSnapshot['fields'] = [];
-  for (const el of selectAll(doc, 'input, select, textarea').slice(0, 200)) {
+  for (const el of fieldEls.slice(0, 200)) {
     if (inClosedModal(el)) continue;
     const type = (el.getAttribute('type') ?? (el.tagName === 'INPUT' ? 'text' : el.tagName)).toLowerCase();
     if (type === 'hidden' && !/^isrekanan$/i.test(el.getAttribute('name') ?? '')) continue;
@@ -139,24 +147,24 @@ export function collect(doc: Document): PageSnapshot {
   }
 
   const chooserButtons: string[] = [];
-  for (const box of selectAll(doc, signals.login.chooserContainer).slice(0, 5)) {
+  for (const box of boxes.slice(0, 5)) {
     // A loaded chooser is a login step even while its modal is closing or saved closed (sop.md).
-    chooserButtons.push(...texts(box, 'button, a.btn, a[role="button"]', 'noscript', true).map((t) => t.toLowerCase()));
+    chooserButtons.push(...texts(selectAll(box, 'button, a.btn, a[role="button"]'), 'noscript', true).map((t) => t.toLowerCase()));
     for (const input of selectAll(box, 'input[type="button"], input[type="submit"]')) {
       const v = norm(input.getAttribute('value'));
       if (v) chooserButtons.push(v);
     }
   }
 
-  const prominent = prominentOf(doc, skip);
-  const logoutEl = selectFirst(doc, signals.loggedIn.selectors);
+  const prominent = prominentOf(prominentEls, skip);
+  const logoutEl = logoutEls[0];
   const userEl = logoutEl ? doc.querySelector(signals.loggedIn.userLineSelector) : null;
 
   return {
     title: norm(doc.title).slice(0, MAX_TEXT),
     fields,
     chooserButtons: chooserButtons.slice(0, MAX_ITEMS),
-    alerts: texts(doc, signals.loginFailed.alertSelectors, skip),
+    alerts: texts(alertEls, skip),
     prominent,
     // Read only where the page speaks of a deactivated account: it is where a replacement is named.
     mainText: doc.body && prominent.some((p) => signals.nonActive.texts.some((t) => hasPhrase(p.text.toLowerCase(), t))) ? textOf(doc.body, MAX_MAIN_TEXT, skip) : '',
@@ -164,7 +172,7 @@ export function collect(doc: Document): PageSnapshot {
     logout: !!logoutEl,
     userLine: userEl ? { title: (userEl.getAttribute('title') ?? '').trim().slice(0, MAX_TEXT), text: norm(userEl.textContent).slice(0, MAX_TEXT) } : undefined,
     // The menu tells a role only inside a session.
-    menu: logoutEl ? texts(doc, signals.menuSelectors, 'footer, .footer, #footer').map((t) => t.toLowerCase()) : [],
-    loginFormAnywhere: selectAll(doc, 'input').some((i) => i.getAttribute('type')?.toLowerCase() === 'password' || i.getAttribute('name')?.toLowerCase() === 'txtuserid'),
+    menu: logoutEl ? texts(selectAll(doc, signals.menuSelectors), 'footer, .footer, #footer').map((t) => t.toLowerCase()) : [],
+    loginFormAnywhere: fieldEls.some((i) => i.getAttribute('type')?.toLowerCase() === 'password' || i.getAttribute('name')?.toLowerCase() === 'txtuserid'),
   };
 }

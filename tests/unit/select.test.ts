@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { selectAll, selectFirst } from '@/lib/spse/select';
+import { selectAll, selectMany } from '@/lib/spse/select';
 
 describe('selectAll (fast-path selector lists)', () => {
   it('returns what querySelectorAll returns, in document order, for tags, classes, ids, compounds and descendants', () => {
@@ -8,7 +8,8 @@ describe('selectAll (fast-path selector lists)', () => {
       <nav><a href="/j/logout">out</a></nav><div role="alert">C</div><div id="myModal"><p class="modal-header">D</p></div>`;
     for (const sel of ['h2, h4, .alert, [role="alert"]', '#formLogout, form[action$="/logout"], a[href*="logout"]', 'nav a, #myModal .modal-header', '.x, h2, #a'])
       expect(selectAll(document, sel), sel).toEqual(Array.from(document.querySelectorAll(sel)));
-    expect(selectFirst(document, 'a[href*="logout"], #formLogout')).toBe(document.getElementById('formLogout'));
+    const lists = ['h2, [role="alert"]', 'a[href*="logout"], #formLogout', 'nav a, .modal-header'];
+    expect(selectMany(document, lists)).toEqual(lists.map((l) => Array.from(document.querySelectorAll(l))));
     expect(selectAll(document.querySelector('.alert')!, 'h4, h2').map((e) => e.textContent)).toEqual(['B']);
   });
 });
