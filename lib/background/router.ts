@@ -23,6 +23,8 @@ import {
   importRegistry,
   observe,
   parseImport,
+  readLpseContext,
+  readProblem,
   readRegistry,
   readSettings,
   readSummary,
@@ -115,7 +117,7 @@ export async function route(raw: unknown, sender: Sender, deps: RouterDeps): Pro
         if (!fromExtensionPage) {
           // From the assistant in a page: only a problem of that page's own LPSE.
           const site = sender.tab && sender.url ? siteFromUrl(sender.url) : undefined;
-          const problem = site && (await readRegistry(db)).problems.find((p) => p.id === request.id);
+          const problem = site && (await readProblem(db, request.id));
           if (!site || !problem || problem.lpseKey !== lpseKey(site)) return reject('problem/set-state for another LPSE');
         }
         return changed({ updated: !!(await setProblemState(db, request.id, request.state, now)) });
@@ -173,11 +175,8 @@ function nameOfKey(key: string): string | undefined {
 
 /** Channels and message for an LPSE, quoting its open problem if there is one. */
 async function contactFor(site: SpseSite, deps: RouterDeps, now: number, problemId?: string) {
-  const db = await deps.db();
   const key = lpseKey(site);
-  const view = await readRegistry(db, quarantined(deps));
-  const record = view.lpses.find((l) => l.key === key);
-  const open = view.problems.filter((p) => p.lpseKey === key && p.state !== 'solved');
+  const { record, problems: open } = await readLpseContext(await deps.db(), key);
   const problem = open.find((p) => p.id === problemId) ?? open[open.length - 1];
   return contactInfo({
     lpseName: lpseOf(site)?.name ?? record?.name ?? key,

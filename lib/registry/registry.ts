@@ -8,6 +8,7 @@ import {
   DEFAULT_SETTINGS,
   EXPORT_FORMAT,
   exportSchema,
+  problemSchema,
   SCHEMA_VERSION,
   settingsSchema,
   type Account,
@@ -303,4 +304,24 @@ export async function readSummary(db: RegistryDb, onQuarantine?: (q: QuarantineR
   const [penyedia, accounts, problems] = await Promise.all([readAll(tx, 'penyedia', onQuarantine), readAll(tx, 'accounts', onQuarantine), readAll(tx, 'problems', onQuarantine)]);
   await closeTx(tx);
   return { penyedia, accounts, problems: problems.filter((p) => p.state !== 'solved') };
+}
+
+/** One LPSE's record and its unsolved problems (for its contact panel), without reading the rest. */
+export async function readLpseContext(db: RegistryDb, key: string): Promise<{ record?: LpseRecord; problems: Problem[] }> {
+  const tx = db.transaction(['lpses', 'problems', 'quarantine'], 'readwrite') as unknown as Tx;
+  const [record, raw] = await Promise.all([readOne(tx, 'lpses', key), tx.objectStore('problems').index('byLpse').getAll(key)]);
+  await closeTx(tx);
+  const problems = raw.flatMap((p) => {
+    const parsed = problemSchema.safeParse(p);
+    return parsed.success && parsed.data.state !== 'solved' ? [parsed.data] : [];
+  });
+  return { ...(record && { record }), problems: problems.sort((a, b) => a.openedAt - b.openedAt) };
+}
+
+/** One problem, validated. */
+export async function readProblem(db: RegistryDb, id: string): Promise<Problem | undefined> {
+  const tx = db.transaction(['problems', 'quarantine'], 'readwrite') as unknown as Tx;
+  const p = await readOne(tx, 'problems', id);
+  await closeTx(tx);
+  return p;
 }
