@@ -111,6 +111,8 @@ export const protocol = {
     }),
     reply: z.looseObject({}),
   },
+  /** options → background: remove a User ID from SPSE Assist (not from SPSE). */
+  'penyedia/forget': { request: z.strictObject({ type: z.literal('penyedia/forget'), userId }), reply: z.strictObject({ forgotten: z.boolean() }) },
   /** content script → background: the penyedia collapsed or expanded the assistant at this LPSE. */
   'assistant/collapse': { request: z.strictObject({ type: z.literal('assistant/collapse'), collapsed: z.boolean() }), reply: z.strictObject({ collapsed: z.boolean() }) },
   /** extension pages → background: the settings (language, confirmed genuine addresses). */
@@ -157,6 +159,7 @@ export const anyRequestSchema = z.discriminatedUnion('type', [
   protocol['popup/summary'].request,
   protocol['problem/set-state'].request,
   protocol['penyedia/state'].request,
+  protocol['penyedia/forget'].request,
   protocol['assistant/collapse'].request,
   protocol['settings/get'].request,
   protocol['settings/set'].request,
@@ -174,6 +177,7 @@ export const EXTENSION_PAGE_ONLY: ReadonlySet<MessageType> = new Set<MessageType
   'registry/view',
   'popup/summary',
   'penyedia/state',
+  'penyedia/forget',
   'settings/get',
   'settings/set',
   'lpse/contacts',

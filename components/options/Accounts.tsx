@@ -68,7 +68,17 @@ export function Registered({ ctx }: { ctx: OptionsContext }) {
                 <li class="account" key={a.key} data-user-id={a.userId}>
                   <p>
                     <strong>{a.userId}</strong> · {t(lang, ACTIVATION_KEY[a.activation])}
-                    {a.replacedBy && <> · {t(lang, 'options_replaced_by', a.replacedBy)}</>}
+                    {a.replacedBy && <> · {t(lang, 'options_replaced_by', a.replacedBy)}</>}{' '}
+                    <button
+                      type="button"
+                      class="secondary forget"
+                      onClick={async () => {
+                        await call({ type: 'penyedia/forget', userId: a.userId });
+                        await ctx.reload();
+                      }}
+                    >
+                      {t(lang, 'options_forget_user_id', a.userId)}
+                    </button>
                   </p>
                   <p class="sub">{t(lang, 'options_registered_at')}</p>
                   {a.registeredAt.length === 0 ? (

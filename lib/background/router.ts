@@ -20,6 +20,7 @@ import {
   addLpseContacts,
   eraseRegistry,
   exportRegistry,
+  forgetAccount,
   importRegistry,
   observe,
   parseImport,
@@ -126,6 +127,8 @@ export async function route(raw: unknown, sender: Sender, deps: RouterDeps): Pro
         const { type: _t, ...statement } = request;
         return changed(await statePenyedia(await deps.db(), statement, now, newId));
       }
+      case 'penyedia/forget':
+        return changed({ forgotten: await forgetAccount(await deps.db(), request.userId) });
       case 'settings/get':
         return { ok: true, value: await readSettings(await deps.db()) };
       case 'settings/set': {

@@ -325,3 +325,25 @@ export async function readProblem(db: RegistryDb, id: string): Promise<Problem |
   await closeTx(tx);
   return p;
 }
+
+/** The penyedia removes a User ID from SPSE Assist (not from SPSE): its penyedia's Default is cleared if it was
+ * that one, and a penyedia left without accounts goes too. */
+export async function forgetAccount(db: RegistryDb, userId: string): Promise<boolean> {
+  const tx = db.transaction(['accounts', 'penyedia', 'quarantine'], 'readwrite') as unknown as Tx;
+  const key = userId.toLowerCase();
+  const account = await readOne(tx, 'accounts', key);
+  if (!account) {
+    await closeTx(tx);
+    return false;
+  }
+  await tx.objectStore('accounts').delete(key);
+  const rest = (await tx.objectStore('accounts').index('byPenyedia').getAll(account.penyediaId)).length;
+  const penyedia = await readOne(tx, 'penyedia', account.penyediaId);
+  if (penyedia && rest === 0) await tx.objectStore('penyedia').delete(penyedia.id);
+  else if (penyedia && penyedia.defaultUserId?.toLowerCase() === key) {
+    const { defaultUserId: _d, defaultSource: _s, ...kept } = penyedia;
+    await tx.objectStore('penyedia').put(validated('penyedia', kept));
+  }
+  await closeTx(tx);
+  return true;
+}

@@ -110,6 +110,15 @@ describe('options page', () => {
     expect(await nextStatus(page, n)).toMatchObject({ kind: 'error' });
     expect(await page.$eval('#add-user-id', (el) => el.getAttribute('aria-invalid'))).toBe('true');
     expect((await registryOf(ext)).accounts).toHaveLength(2);
+
+    // Removing a User ID from SPSE Assist: the Default's removal clears the Default too.
+    await page.click('li.account[data-user-id="MITRAKARYA"] button.forget');
+    const left = await vi.waitFor(async () => {
+      const r = await registryOf(ext);
+      expect(r.accounts.map((a) => a.userId)).toEqual(['MITRAKARYA.BTG']);
+      return r;
+    });
+    expect(left.penyedia[0]?.defaultUserId).toBeUndefined();
   });
 
   it('switches the page to English and back, and remembers the choice', async () => {

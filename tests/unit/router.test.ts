@@ -96,6 +96,14 @@ describe('background router', () => {
     await route({ type: 'penyedia/state', userId: 'MITRAKARYA.BTG', registeredAt: ['https://spse.inaproc.id/batangkab'], penyediaId: pid }, page, d);
     const reply = await route(recognition('https://spse.inaproc.id/jakarta/login'), tabSender, d);
     expect(reply).toMatchObject({ ok: true, value: { nextAction: 'use-default-user-id', params: { userId: 'MITRAKARYA', mode: 'roaming' } } });
+    // removing the Default clears it from its penyedia; removing the last account removes the penyedia
+    expect(await route({ type: 'penyedia/forget', userId: 'mitrakarya' }, page, d)).toEqual({ ok: true, value: { forgotten: true } });
+    const after = (await route({ type: 'registry/view' }, page, d)) as { ok: true; value: { accounts: { userId: string }[]; penyedia: { defaultUserId?: string }[] } };
+    expect(after.value.accounts.map((a) => a.userId)).toEqual(['MITRAKARYA.BTG']);
+    expect(after.value.penyedia).toEqual([expect.not.objectContaining({ defaultUserId: expect.anything() })]);
+    await route({ type: 'penyedia/forget', userId: 'MITRAKARYA.BTG' }, page, d);
+    expect(((await route({ type: 'registry/view' }, page, d)) as { value: { penyedia: unknown[] } }).value.penyedia).toEqual([]);
+    expect(await route({ type: 'penyedia/forget', userId: 'NOBODY' }, page, d)).toEqual({ ok: true, value: { forgotten: false } });
     // and a web page may not state anything
     expect(await route({ type: 'penyedia/state', userId: 'EVIL', isDefault: true }, tabSender, d)).toMatchObject({ ok: false });
   });
