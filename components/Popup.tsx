@@ -1,18 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { uiStrings } from '@/lib/background/compose';
+import { contactTexts } from '@/lib/background/compose';
 import type { ContactInfo } from '@/lib/contact';
 import { actionTitle, t, type Lang } from '@/lib/i18n';
-import { send } from '@/lib/messaging';
-import { checkWith, protocol, type TabStatus } from '@/lib/protocol';
+import type { TabStatus } from '@/lib/protocol';
 import type { RegistrySummary } from '@/lib/registry/registry';
 
 type Summary = RegistrySummary & { names: Record<string, string> };
 import type { Account } from '@/lib/registry/schemas';
+import { call } from './call';
 import { ContactPanel } from './ContactPanel';
 import { useLang } from './useLang';
 
-const ask = <T,>(request: Parameters<typeof send>[0], type: keyof typeof protocol) => send(request, checkWith(protocol[type].reply)) as Promise<T>;
 
 interface Data {
   tabId?: number;
@@ -33,15 +32,15 @@ export function Popup() {
       const asked = Number(new URLSearchParams(location.search).get('tab'));
       const [tab] = Number.isInteger(asked) && asked > 0 ? [{ id: asked }] : await browser.tabs.query({ active: true, currentWindow: true });
       const [status, registry] = await Promise.all([
-        tab?.id !== undefined ? ask<{ status: TabStatus | null }>({ type: 'tab/status', tabId: tab.id }, 'tab/status').then((r) => r.status) : null,
-        ask<Summary>({ type: 'popup/summary' }, 'popup/summary'),
+        tab?.id !== undefined ? call({ type: 'tab/status', tabId: tab.id }).then((r) => r.status) : null,
+        call({ type: 'popup/summary' }) as Promise<unknown> as Promise<Summary>,
       ]);
       setData({ ...(tab?.id !== undefined && { tabId: tab.id }), status, registry });
     })().catch((e: unknown) => setError(String(e)));
   }, []);
   const openContact = async () => {
     if (data?.tabId === undefined) return;
-    const r = await ask<{ contact: ContactInfo | null }>({ type: 'contact/info', tabId: data.tabId }, 'contact/info');
+    const r = await call({ type: 'contact/info', tabId: data.tabId });
     setContact(r.contact);
   };
   const status = data?.status;
@@ -77,9 +76,9 @@ export function Popup() {
         {contact && (
           <ContactPanel
             contact={contact}
-            text={{ ...uiStrings(lang), contactTitle: t(lang, 'contact_title', contact.lpseName), ...(contact.userId && { includeUserId: t(lang, 'contact_include_user_id', contact.userId) }) }}
+            text={contactTexts(lang, contact.lpseName, contact.userId)}
             onState={async (s) => {
-              if (contact.problemId) await ask({ type: 'problem/set-state', id: contact.problemId, state: s }, 'problem/set-state');
+              if (contact.problemId) await call({ type: 'problem/set-state', id: contact.problemId, state: s });
             }}
           />
         )}
@@ -168,7 +167,7 @@ function LpseSearch({ lang }: { lang: Lang }) {
   useEffect(() => {
     if (query.trim().length < 2) return setResults([]);
     const timer = setTimeout(() => {
-      ask<{ results: typeof results }>({ type: 'directory/search', query: query.slice(0, 100) }, 'directory/search').then((r) => setResults(r.results), () => setResults([]));
+      call({ type: 'directory/search', query: query.slice(0, 100) }).then((r) => setResults(r.results), () => setResults([]));
     }, 120);
     return () => clearTimeout(timer);
   }, [query]);

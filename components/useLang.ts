@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { defaultLang, type Lang } from '@/lib/i18n';
-import { send } from '@/lib/messaging';
-import { checkWith, protocol } from '@/lib/protocol';
+import { call } from './call';
 
 /** The penyedia's language option (Bahasa Indonesia until the settings say otherwise). */
 export function useLang(): Lang {
   const [lang, setLang] = useState<Lang>(defaultLang());
   useEffect(() => {
-    send({ type: 'settings/get' }, checkWith(protocol['settings/get'].reply))
+    call({ type: 'settings/get' })
       .then((s) => (s as { lang?: Lang }).lang && setLang((s as { lang: Lang }).lang))
       .catch(() => {});
   }, []);

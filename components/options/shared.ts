@@ -1,6 +1,4 @@
 /** What every section of the options page shares: the language, the status line, the registry. */
-import { send } from '@/lib/messaging';
-import { checkWith, protocol, type AnyRequest, type MessageType, type Reply, type Request } from '@/lib/protocol';
 import type { Lang } from '@/lib/i18n';
 import type { RegistryView } from '@/lib/registry/registry';
 import type { Settings } from '@/lib/registry/schemas';
@@ -17,11 +15,7 @@ export interface OptionsContext {
   reload(): Promise<void>;
 }
 
-/** One protocol message from the options page, its reply checked with the protocol's own schema. */
-export function call<T extends MessageType>(request: Request<T> & { type: T }): Promise<Reply<T>> {
-  const schema = protocol[request.type].reply as unknown as Parameters<typeof checkWith<Reply<T>>>[0];
-  return send(request as AnyRequest, checkWith<Reply<T>>(schema));
-}
+export { call } from '../call';
 
 /** The message of a failure, for the status line (technical detail as text, after a translated prefix). */
 export function reasonOf(e: unknown): string {

@@ -3,7 +3,7 @@
  * LPSE can help, the contact channels and a ready-made message (always in Bahasa Indonesia).
  */
 import type { Advice, AdviceParams } from '../advice';
-import { browserName, ticketUrlOf, type ContactChannel, type ContactInfo } from '../contact';
+import { ticketUrlOf, type ContactChannel, type ContactInfo } from '../contact';
 import { composeMessage } from '../contact-message';
 import { actionDetail, actionTitle, t, type Lang, type MessageKey } from '../i18n';
 import type { Problem } from '../registry/schemas';
@@ -49,15 +49,21 @@ export function uiStrings(lang: Lang): Record<string, string> {
   return Object.fromEntries(Object.entries(UI_KEYS).map(([k, key]) => [k, t(lang, key)]));
 }
 
-export function adviceTexts(lang: Lang, action: NextAction | null, params: AdviceParams, lpseName: string | undefined, contactUserId?: string): Record<string, string> {
-  const includeUserId = contactUserId ?? params.userId;
+/** The labels a contact panel shows (in the page and in the popup). */
+export function contactTexts(lang: Lang, lpseName: string | undefined, userId: string | undefined): Record<string, string> {
   return {
     ...uiStrings(lang),
+    contactTitle: t(lang, 'contact_title', lpseName ?? 'LPSE'),
+    ...(userId && { includeUserId: t(lang, 'contact_include_user_id', userId) }),
+  };
+}
+
+export function adviceTexts(lang: Lang, action: NextAction | null, params: AdviceParams, lpseName: string | undefined, contactUserId?: string): Record<string, string> {
+  return {
+    ...contactTexts(lang, lpseName, contactUserId ?? params.userId),
     title: action ? actionTitle(lang, action) : '',
     detail: action ? actionDetail(lang, action, params) : '',
     ...(params.userId && { fill: t(lang, 'ui_fill_user_id', params.userId) }),
-    ...(includeUserId && { includeUserId: t(lang, 'contact_include_user_id', includeUserId) }),
-    contactTitle: t(lang, 'contact_title', lpseName ?? 'LPSE'),
   };
 }
 
@@ -117,4 +123,3 @@ export function composeAdvice(a: {
   };
 }
 
-export { browserName };
