@@ -14,6 +14,9 @@ export default defineBackground(() => {
     session: sessionFlags,
     db: openRegistry,
     refreshTabs: refreshOpenTabs,
+    loadAssistant: async (tabId, frameId) => {
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/assistant.js'] });
+    },
     version: browser.runtime.getManifest().version,
     browser: browserName(globalThis.navigator?.userAgent ?? ''),
     log: (reason: string) => console.warn(`[spse-assist] ${reason}`),

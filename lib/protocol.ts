@@ -115,6 +115,8 @@ export const protocol = {
   'penyedia/forget': { request: z.strictObject({ type: z.literal('penyedia/forget'), userId }), reply: z.strictObject({ forgotten: z.boolean() }) },
   /** content script → background: the penyedia collapsed or expanded the assistant at this LPSE. */
   'assistant/collapse': { request: z.strictObject({ type: z.literal('assistant/collapse'), collapsed: z.boolean() }), reply: z.strictObject({ collapsed: z.boolean() }) },
+  /** content script → background: inject the assistant's UI script into this tab (there is advice to show). */
+  'assistant/load': { request: z.strictObject({ type: z.literal('assistant/load') }), reply: z.strictObject({ loaded: z.boolean() }) },
   /** extension pages → background: the settings (language, confirmed genuine addresses). */
   'settings/get': { request: z.strictObject({ type: z.literal('settings/get') }), reply: z.looseObject({}) },
   'settings/set': {
@@ -161,6 +163,7 @@ export const anyRequestSchema = z.discriminatedUnion('type', [
   protocol['penyedia/state'].request,
   protocol['penyedia/forget'].request,
   protocol['assistant/collapse'].request,
+  protocol['assistant/load'].request,
   protocol['settings/get'].request,
   protocol['settings/set'].request,
   protocol['lpse/contacts'].request,

@@ -65,6 +65,8 @@ export interface RouterDeps {
   db: () => Promise<RegistryDb>;
   /** Tell open SPSE tabs to ask for their advice again (after a change made in the popup or options). */
   refreshTabs?: () => Promise<void>;
+  /** Inject the assistant's UI script into a tab's frame (lib/assistant-bridge.ts). */
+  loadAssistant?: (tabId: number, frameId: number) => Promise<void>;
   version?: string;
   browser?: string;
   now?: () => number;
@@ -104,6 +106,7 @@ export async function route(raw: unknown, sender: Sender, deps: RouterDeps): Pro
       case 'page/recognised':
       case 'login/user-id':
       case 'assistant/collapse':
+      case 'assistant/load':
         return await fromPage(request, sender, deps, now, reject);
       case 'registry/view':
         return { ok: true, value: await readRegistry(await deps.db(), quarantined(deps)) };
@@ -194,7 +197,7 @@ async function contactFor(site: SpseSite, deps: RouterDeps, now: number, problem
 }
 
 async function fromPage(
-  request: Extract<AnyRequest, { type: 'page/recognised' | 'login/user-id' | 'assistant/collapse' }>,
+  request: Extract<AnyRequest, { type: 'page/recognised' | 'login/user-id' | 'assistant/collapse' | 'assistant/load' }>,
   sender: Sender,
   deps: RouterDeps,
   now: number,
@@ -207,6 +210,11 @@ async function fromPage(
   const site = siteFromUrl(sender.url);
   if (!site) return reject(`${request.type} from a page that is not SPSE-shaped`);
   if (request.type === 'page/recognised' && new URL(request.recognition.url).origin !== site.origin) return reject('recognition for another origin');
+  if (request.type === 'assistant/load') {
+    if (!deps.loadAssistant) return { ok: true, value: { loaded: false } };
+    await deps.loadAssistant(tabId, sender.frameId ?? 0);
+    return { ok: true, value: { loaded: true } };
+  }
   const db = await deps.db();
   const settings = await readSettings(db);
   const genuine = genuineFor(site, settings);

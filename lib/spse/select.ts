@@ -1,12 +1,13 @@
 /**
  * `querySelectorAll` for selector lists, through the engine's fast paths. A long list of alternatives loses
  * Chromium's shortcuts and walks the whole page (3 ms on a 3,000-row tender list); a tag, a class or an id
- * alone is answered from the engine's own indexes. So: tags, classes and ids are looked up directly, and the
+ * (or classes of one element) alone costs one plain walk without selector matching. So: tags, classes and ids are looked up directly, and the
  * other alternatives of *all* the lists asked together share one walk of the page; results come back per
  * list, in document order.
  */
 const TAG = /^[a-z][a-z0-9]*$/i;
-const CLASS = /^\.[\w-]+$/;
+/** One class or several on the same element (`.alert.alert-warning`): getElementsByClassName takes both. */
+const CLASS = /^(?:\.[\w-]+)+$/;
 const ID = /^#[\w-]+$/;
 
 const parts = (list: string) => list.split(',').map((p) => p.trim()).filter(Boolean);
@@ -21,7 +22,7 @@ function inOrder(found: Set<Element>): Element[] {
 function addFast(root: Document | Element, part: string, into: Set<Element>): void {
   // No `instanceof Document`: the global may not exist where this runs (a parsed page in Node).
   if (TAG.test(part)) for (const el of Array.from(root.getElementsByTagName(part))) into.add(el);
-  else if (CLASS.test(part)) for (const el of Array.from(root.getElementsByClassName(part.slice(1)))) into.add(el);
+  else if (CLASS.test(part)) for (const el of Array.from(root.getElementsByClassName(part.slice(1).split('.').join(' ')))) into.add(el);
   else if (root.nodeType === 9) {
     const el = (root as Document).getElementById(part.slice(1));
     if (el) into.add(el);

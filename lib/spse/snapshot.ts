@@ -8,11 +8,12 @@ import { collapse, hasPhrase, norm } from './text';
  */
 export interface PageSnapshot {
   title: string;
-  /** Lowercased `name`/`id` of the form fields the page shows, with their input type. Never a value. */
+  /** Lowercased `name`/`id` of the `input` fields the page shows, with their type. Never a value. */
   fields: { name: string; type: string; readonly: boolean }[];
   /** Texts of buttons and button-like links inside the login chooser container. */
   chooserButtons: string[];
-  /** Texts of error containers (SPSE's alert boxes), case kept (shown to the penyedia as text). */
+  /** Texts of error containers (SPSE's alert boxes), case kept (shown to the penyedia as text); read only
+   * on pages with form fields or a login chooser, the only places they tell something (login-failed). */
   alerts: string[];
   /** Headings, alerts, legends, open modal bodies… outside footer/nav, case kept: what the page says it
    * is; `context` is the text of the block it sits in (the notice under a heading). */
@@ -85,7 +86,8 @@ function textOf(root: Element, max: number, skip?: string): string {
     acceptNode: (n: Node) => {
       if (n.nodeType !== 1) return 1; // FILTER_ACCEPT: text
       const el = n as Element;
-      return SKIP_TEXT.has(el.tagName) || (skip && el.matches(skip)) || inClosedModal(el) ? 2 /* FILTER_REJECT */ : 3 /* FILTER_SKIP */;
+      // The root's own ancestors were judged by the caller: here only a modal's own element can close it.
+      return SKIP_TEXT.has(el.tagName) || (skip && el.matches(skip)) || (el.classList.contains('modal') && inClosedModal(el)) ? 2 /* FILTER_REJECT */ : 3 /* FILTER_SKIP */;
     },
   };
   const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, filter);
@@ -130,11 +132,12 @@ export function collect(doc: Document): PageSnapshot {
 
   const skip = signals.ignoredRegions;
   // One walk of the page for every selector list below (lib/spse/select.ts).
-  const [prominentEls = [], alertEls = [], logoutEls = [], fieldEls = [], boxes = []] = selectMany(doc, [
+  // Each selector alternative costs a walk of the page, so only what every page needs is looked up here;
+  // SPSE's login fields are all `input`s.
+  const [prominentEls = [], logoutEls = [], fieldEls = [], boxes = []] = selectMany(doc, [
     signals.prominentSelectors,
-    signals.loginFailed.alertSelectors,
     signals.loggedIn.selectors,
-    'input, select, textarea',
+    'input',
     signals.login.chooserContainer,
   ]);
   const fields: PageSnapshot['fields'] = [];
@@ -157,6 +160,8 @@ export function collect(doc: Document): PageSnapshot {
   }
 
   const prominent = prominentOf(prominentEls, skip);
+  // Error boxes only tell something on a login step (login-failed): looked up only where one may be.
+  const alertEls = fields.length || chooserButtons.length ? selectAll(doc, signals.loginFailed.alertSelectors) : [];
   const logoutEl = logoutEls[0];
   const userEl = logoutEl ? doc.querySelector(signals.loggedIn.userLineSelector) : null;
 

@@ -51,6 +51,18 @@ describe('background router', () => {
     expect(status).toMatchObject({ ok: true, value: { status: { lpseKey: 'https://spse.inaproc.id/jakarta', nextAction: 'log-in', pageKind: 'login' } } });
   });
 
+  it('injects the assistant UI into the asking tab’s top frame only, on an SPSE page', async () => {
+    const d = deps();
+    const loaded: [number, number][] = [];
+    d.loadAssistant = async (tabId, frameId) => void loaded.push([tabId, frameId]);
+    expect(await route({ type: 'assistant/load' }, { ...tabSender, frameId: 0 }, d)).toEqual({ ok: true, value: { loaded: true } });
+    expect(loaded).toEqual([[7, 0]]);
+    expect(await route({ type: 'assistant/load' }, { ...tabSender, frameId: 2 }, d)).toMatchObject({ ok: false, error: expect.stringMatching(/top frame/) });
+    expect(await route({ type: 'assistant/load' }, { ...tabSender, url: 'https://example.com/login' }, d)).toMatchObject({ ok: false, error: expect.stringMatching(/not SPSE-shaped/) });
+    expect(await route({ type: 'assistant/load' }, { id: 'ext', url: 'chrome-extension://ext/popup.html' }, d)).toMatchObject({ ok: false, error: expect.stringMatching(/from a tab/) });
+    expect(loaded).toHaveLength(1);
+  });
+
   it.each([
     ['another extension', recognition('https://spse.inaproc.id/jakarta/login'), { ...tabSender, id: 'evil' }, /unknown sender/],
     ['a malformed message', { type: 'page/recognised', recognition: { url: 5 } }, tabSender, /invalid message/],

@@ -1,9 +1,7 @@
-import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { Assistant, ASSISTANT_CSS } from '@/components/Assistant';
-import { isAccepted, isAdvice, type Advice } from '@/lib/advice';
+import { setBridge, type AssistantBridge } from '@/lib/assistant-bridge';
+import { isAccepted, isAdvice, isLoaded, type Advice } from '@/lib/advice';
 import { send } from '@/lib/messaging';
-import { fillUserId } from '@/lib/spse/fill';
 import { SPSE_HOST_PATTERN } from '@/lib/spse/hosts';
 import { recognise, type Recognition } from '@/lib/spse/recognise';
 import { collect } from '@/lib/spse/snapshot';
@@ -14,57 +12,43 @@ const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
 
 // Runs on spse.inaproc.id from the manifest, and on legacy `/eproc4/`, `/eproc/` addresses only when the
 // background registers it at run time (optional permission granted). Top frame only. Not SPSE → returns
-// before touching the page.
+// before touching the page. Recognition only: the assistant's UI (Preact, styles) is a separate script the
+// background injects when there is something to show, so the pages penyedia browse all day pay for none of it.
 export default defineContentScript({
   matches: [SPSE_HOST_PATTERN],
   runAt: 'document_idle',
-  cssInjectionMode: 'manual',
   async main(ctx) {
     if (window.top !== window) return;
     const first = recognise(location.href, collect(document));
     if (!first) return;
 
-    let container: HTMLElement | undefined;
-    const ui = await createShadowRootUi(ctx, {
-      name: 'spse-assist',
-      position: 'inline',
-      anchor: 'body',
-      append: 'first',
-      css: ASSISTANT_CSS,
-      // SPSE's Bootstrap login modal pulls focus back into itself on every `focusin` that reaches the
-      // document; stopping them at our host keeps the assistant reachable by keyboard while it is open.
-      isolateEvents: ['focusin', 'focusout', 'keydown', 'keyup', 'keypress'],
-      // Hidden until there is something to say: an empty host costs the page no layout.
-      onMount: (c, _shadow, host) => {
-        host.hidden = true;
-        container = c;
-      },
-      onRemove: (c) => c && render(null, c),
-    });
-    ui.mount();
+    // The stable hook for people and automation (README), on every SPSE page; hidden while it has nothing
+    // to say (an empty hidden host costs the page no layout).
+    const host = document.createElement('spse-assist');
+    host.hidden = true;
+    (document.body ?? document.documentElement).prepend(host);
+    ctx.onInvalidated(() => host.remove());
 
     // An orphaned script (the extension was updated or removed) goes quiet instead of throwing.
     const fail = (e: unknown) => {
       if (!ctx.isInvalid) console.warn('[spse-assist]', e);
     };
+    let bridge: AssistantBridge | undefined;
+    let uiRequested = false;
     const show = (advice: Advice) => {
-      // Stable hook for people and automation (README): the current page kind and next action ids.
-      ui.shadowHost.setAttribute('data-page-kind', advice.pageKind);
-      ui.shadowHost.setAttribute('data-next-action', advice.nextAction ?? '');
-      ui.shadowHost.hidden = !advice.nextAction;
-      if (!container) return;
-      render(
-        <Assistant
-          key={`${advice.pageKind}:${advice.nextAction}:${advice.params.problemId ?? ''}`}
-          advice={advice}
-          onFill={(userId) => fillUserId(document, userId)}
-          onCollapse={(collapsed) => void send({ type: 'assistant/collapse', collapsed }, isCollapsed).catch(fail)}
-          onProblemState={async (id, state) => {
-            await send({ type: 'problem/set-state', id, state }, isUpdated);
-          }}
-        />,
-        container,
-      );
+      host.setAttribute('data-page-kind', advice.pageKind);
+      host.setAttribute('data-next-action', advice.nextAction ?? '');
+      if (!advice.nextAction) host.hidden = true;
+      if (bridge) bridge.advice = advice;
+      else setBridge(globalThis, (bridge = { ctx, host, advice }));
+      if (bridge.show) bridge.show(advice);
+      else if (advice.nextAction && !uiRequested) {
+        uiRequested = true;
+        send({ type: 'assistant/load' }, isLoaded).catch((e: unknown) => {
+          uiRequested = false;
+          fail(e);
+        });
+      }
     };
 
     let shown = '';
@@ -105,10 +89,3 @@ export default defineContentScript({
     watchPage(ctx, () => again(false));
   },
 });
-
-function isCollapsed(v: unknown): v is { collapsed: boolean } {
-  return isObject(v) && typeof v.collapsed === 'boolean';
-}
-function isUpdated(v: unknown): v is { updated: boolean } {
-  return isObject(v) && typeof v.updated === 'boolean';
-}

@@ -1,0 +1,47 @@
+import { render } from 'preact';
+import { Assistant, ASSISTANT_CSS } from '@/components/Assistant';
+import { isCollapsed, isUpdated, type Advice } from '@/lib/advice';
+import { bridgeOf } from '@/lib/assistant-bridge';
+import { send } from '@/lib/messaging';
+import { fillUserId } from '@/lib/spse/fill';
+
+// The assistant's UI, injected by the background into an SPSE tab's isolated world when the content script
+// has something to show (lib/assistant-bridge.ts). Renders into a shadow root on the content script's
+// `<spse-assist>` host, so SPSE's styles and ours never meet.
+export default defineUnlistedScript(() => {
+  const bridge = bridgeOf(globalThis);
+  if (!bridge || bridge.show || bridge.ctx.isInvalid) return;
+  const { ctx, host } = bridge;
+
+  const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  // The page's inherited styles stop at our host; then ours.
+  style.textContent = `:host{all:initial !important;}\n${ASSISTANT_CSS}`;
+  const container = document.createElement('div');
+  shadow.replaceChildren(style, container);
+  // SPSE's Bootstrap login modal pulls focus back into itself on every `focusin` that reaches the document;
+  // stopping these at our shadow root keeps the assistant reachable by keyboard while the modal is open.
+  for (const type of ['focusin', 'focusout', 'keydown', 'keyup', 'keypress']) shadow.addEventListener(type, (e) => e.stopPropagation());
+  ctx.onInvalidated(() => render(null, container));
+
+  const fail = (e: unknown) => {
+    if (!ctx.isInvalid) console.warn('[spse-assist]', e);
+  };
+  const show = (advice: Advice) => {
+    render(
+      <Assistant
+        key={`${advice.pageKind}:${advice.nextAction}:${advice.params.problemId ?? ''}`}
+        advice={advice}
+        onFill={(userId) => fillUserId(document, userId)}
+        onCollapse={(collapsed) => void send({ type: 'assistant/collapse', collapsed }, isCollapsed).catch(fail)}
+        onProblemState={async (id, state) => {
+          await send({ type: 'problem/set-state', id, state }, isUpdated);
+        }}
+      />,
+      container,
+    );
+    host.hidden = !advice.nextAction;
+  };
+  bridge.show = show;
+  show(bridge.advice);
+});

@@ -1,0 +1,27 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Advice } from './advice';
+
+/**
+ * How the content script and the assistant's UI script meet. The content script (recognition only, small:
+ * issue 7) creates `<spse-assist>` and keeps the advice; the UI script (Preact, the assistant, its styles)
+ * is injected by the background only when there is something to show, into the same isolated world, where
+ * it finds this bridge on `globalThis` — out of the page's reach.
+ */
+export interface AssistantBridge {
+  ctx: ContentScriptContext;
+  host: HTMLElement;
+  /** The newest advice (the UI script reads it when it arrives). */
+  advice: Advice;
+  /** Set by the UI script: show newer advice. */
+  show?: (advice: Advice) => void;
+}
+
+export const BRIDGE_KEY = Symbol.for('spse-assist.bridge');
+
+export function bridgeOf(scope: object): AssistantBridge | undefined {
+  return (scope as { [BRIDGE_KEY]?: AssistantBridge })[BRIDGE_KEY];
+}
+
+export function setBridge(scope: object, bridge: AssistantBridge): void {
+  (scope as { [BRIDGE_KEY]?: AssistantBridge })[BRIDGE_KEY] = bridge;
+}
