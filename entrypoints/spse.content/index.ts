@@ -17,6 +17,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
 export default defineContentScript({
   matches: [SPSE_HOST_PATTERN],
   runAt: 'document_idle',
+  // WXT's "script started" note travels as a DOM event only: no postMessage for the page's own listeners.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     if (window.top !== window) return;
     const first = recognise(location.href, collect(document));

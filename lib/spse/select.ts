@@ -1,14 +1,46 @@
 /**
- * `querySelectorAll` for selector lists, through the engine's fast paths. A long list of alternatives loses
- * Chromium's shortcuts and walks the whole page (3 ms on a 3,000-row tender list); a tag, a class or an id
- * (or classes of one element) alone costs one plain walk without selector matching. So: tags, classes and ids are looked up directly, and the
- * other alternatives of *all* the lists asked together share one walk of the page; results come back per
- * list, in document order.
+ * `querySelectorAll` for selector lists, at a cost that does not grow with a page's listings.
+ * - A long list of alternatives loses Chromium's shortcuts: each element is matched against every
+ *   alternative (3 ms on a 3,000-row tender list). A tag, a class (or classes of one element) or an id
+ *   alone costs one plain walk without selector matching, so those are looked up one by one, and the other
+ *   alternatives of *all* the lists asked together share one walk.
+ * - Every walk still visits the whole page. The rows of a listing (a table body of LISTING_ROWS rows or more:
+ *   tenders, schedules, participants) are data, never what the page says it is, so a page scope leaves them
+ *   out and the walks cover only the rest.
+ * Results come back per list, in document order.
  */
 const TAG = /^[a-z][a-z0-9]*$/i;
 /** One class or several on the same element (`.alert.alert-warning`): getElementsByClassName takes both. */
 const CLASS = /^(?:\.[\w-]+)+$/;
 const ID = /^#[\w-]+$/;
+
+/** A table body this long is a listing: its rows are data. */
+export const LISTING_ROWS = 30;
+
+/** Where to look: the page without the rows of its listings (`roots` and the `ancestors` around them). */
+export interface Scope {
+  doc: Document;
+  /** Subtrees to search, whole. */
+  roots: (Document | Element)[];
+  /** Elements on the way down to a listing: they may match themselves, their subtrees are not roots. */
+  ancestors: Element[];
+}
+
+/** The document without its listings (their table bodies and rows; the whole document when it has none). */
+export function pageScope(doc: Document): Scope {
+  const listings = Array.from(doc.getElementsByTagName('tbody')).filter((b) => b.childElementCount >= LISTING_ROWS); // its rows
+  if (listings.length === 0) return { doc, roots: [doc], ancestors: [] };
+  const skipped = new Set<Element>(listings);
+  const onPath = new Set<Element>();
+  for (const listing of listings)
+    for (let p = listing.parentElement; p && !onPath.has(p); p = p.parentElement) {
+      if (skipped.has(p)) break; // inside another listing's rows: already left out
+      onPath.add(p);
+    }
+  const roots: Element[] = [];
+  for (const p of onPath) for (const child of Array.from(p.children)) if (!onPath.has(child) && !skipped.has(child)) roots.push(child);
+  return { doc, roots, ancestors: [...onPath] };
+}
 
 const parts = (list: string) => list.split(',').map((p) => p.trim()).filter(Boolean);
 const isFast = (p: string) => TAG.test(p) || CLASS.test(p) || ID.test(p);
@@ -29,23 +61,40 @@ function addFast(root: Document | Element, part: string, into: Set<Element>): vo
   } else for (const el of Array.from(root.querySelectorAll(part))) into.add(el);
 }
 
-/** Several selector lists at once: one walk of the page for all their slow alternatives. */
-export function selectMany(root: Document | Element, lists: readonly string[]): Element[][] {
+const isScope = (x: Scope | Document | Element): x is Scope => 'roots' in x;
+
+/** Several selector lists at once over a root or a page scope. */
+export function selectMany(where: Scope | Document | Element, lists: readonly string[]): Element[][] {
   const split = lists.map(parts);
-  const slow = [...new Set(split.flat().filter((p) => !isFast(p)))];
-  const walked = slow.length ? Array.from(root.querySelectorAll(slow.join(', '))) : [];
+  if (!isScope(where) || (where.roots.length === 1 && where.roots[0] === where.doc)) {
+    const root = isScope(where) ? where.doc : where;
+    const slow = [...new Set(split.flat().filter((p) => !isFast(p)))];
+    const walked = slow.length ? Array.from(root.querySelectorAll(slow.join(', '))) : [];
+    return split.map((ps) => {
+      const found = new Set<Element>();
+      for (const p of ps) if (isFast(p)) addFast(root, p, found);
+      const mine = ps.filter((p) => !isFast(p));
+      if (mine.length) {
+        const own = mine.join(', ');
+        for (const el of walked) if (el.matches(own)) found.add(el);
+      }
+      return inOrder(found);
+    });
+  }
+  // Around listings: one walk per root for all alternatives (the roots are small), then each list takes its own.
+  const all = [...new Set(split.flat())].join(', ');
+  const candidates: Element[] = [];
+  for (const a of where.ancestors) if (a.matches(all)) candidates.push(a);
+  for (const r of where.roots) {
+    if (r.nodeType === 1 && (r as Element).matches(all)) candidates.push(r as Element);
+    for (const el of Array.from(r.querySelectorAll(all))) candidates.push(el);
+  }
   return split.map((ps) => {
-    const found = new Set<Element>();
-    for (const p of ps) if (isFast(p)) addFast(root, p, found);
-    const mine = ps.filter((p) => !isFast(p));
-    if (mine.length) {
-      const own = mine.join(', ');
-      for (const el of walked) if (el.matches(own)) found.add(el);
-    }
-    return inOrder(found);
+    const own = ps.join(', ');
+    return inOrder(new Set(candidates.filter((el) => el.matches(own))));
   });
 }
 
-export function selectAll(root: Document | Element, selectorList: string): Element[] {
-  return selectMany(root, [selectorList])[0]!;
+export function selectAll(where: Scope | Document | Element, selectorList: string): Element[] {
+  return selectMany(where, [selectorList])[0]!;
 }

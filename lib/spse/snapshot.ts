@@ -1,5 +1,5 @@
 import { signals } from './signals';
-import { selectAll, selectMany } from './select';
+import { pageScope, selectAll, selectMany } from './select';
 import { collapse, hasPhrase, norm } from './text';
 
 /**
@@ -16,8 +16,8 @@ export interface PageSnapshot {
    * on pages with form fields or a login chooser, the only places they tell something (login-failed). */
   alerts: string[];
   /** Headings, alerts, legends, open modal bodies… outside footer/nav, case kept: what the page says it
-   * is; `context` is the text of the block it sits in (the notice under a heading). */
-  prominent: { text: string; context: string }[];
+   * is; `context` is the text of the block it sits in (the notice under a heading), read when first asked. */
+  prominent: { readonly text: string; readonly context: string }[];
   /** The page's own text (no scripts, menus or footer), bounded: where a replacement User ID is named. */
   mainText: string;
   /** The first SPSE marker found (one is enough; for tests and misdetection reports). */
@@ -69,8 +69,14 @@ function prominentOf(elements: readonly Element[], skip: string): PageSnapshot['
     if (hidden(el, skip)) continue;
     const text = textOf(el, MAX_TEXT);
     if (!text) continue;
-    const block = el.parentElement?.closest(CONTEXT_BLOCKS) ?? el.parentElement ?? el;
-    out.push({ text, context: textOf(block, MAX_CONTEXT) });
+    // Read only when a predicate asks (a notice's body, a replacement User ID): most pages never need it.
+    let context: string | undefined;
+    out.push({
+      text,
+      get context() {
+        return (context ??= textOf(el.parentElement?.closest(CONTEXT_BLOCKS) ?? el.parentElement ?? el, MAX_CONTEXT));
+      },
+    });
   }
   return out;
 }
@@ -113,7 +119,10 @@ export function collect(doc: Document): PageSnapshot {
     signals.markers.texts.forEach((t) => text.includes(t) && !markers.includes(`text:${t}`) && markers.push(`text:${t}`));
     if (!markers.includes('version') && signals.markers.versionPattern.test(text)) markers.push('version');
   };
-  const region = (sel: string) => norm(selectAll(doc, sel).slice(0, 5).map((n) => n.textContent).join(' '));
+  // Every lookup below leaves out the rows of listings (lib/spse/select.ts): the cost of a page does not
+  // grow with its tender list.
+  const scope = pageScope(doc);
+  const region = (sel: string) => norm(selectAll(scope, sel).slice(0, 5).map((n) => n.textContent).join(' '));
   textMarkers(`${region('noscript')} ${region('footer, .footer, #footer')}`);
   for (const sel of markers.length ? [] : signals.markers.selectors) {
     try {
@@ -134,7 +143,7 @@ export function collect(doc: Document): PageSnapshot {
   // One walk of the page for every selector list below (lib/spse/select.ts).
   // Each selector alternative costs a walk of the page, so only what every page needs is looked up here;
   // SPSE's login fields are all `input`s.
-  const [prominentEls = [], logoutEls = [], fieldEls = [], boxes = []] = selectMany(doc, [
+  const [prominentEls = [], logoutEls = [], fieldEls = [], boxes = []] = selectMany(scope, [
     signals.prominentSelectors,
     signals.loggedIn.selectors,
     'input',
@@ -161,7 +170,7 @@ export function collect(doc: Document): PageSnapshot {
 
   const prominent = prominentOf(prominentEls, skip);
   // Error boxes only tell something on a login step (login-failed): looked up only where one may be.
-  const alertEls = fields.length || chooserButtons.length ? selectAll(doc, signals.loginFailed.alertSelectors) : [];
+  const alertEls = fields.length || chooserButtons.length ? selectAll(scope, signals.loginFailed.alertSelectors) : [];
   const logoutEl = logoutEls[0];
   const userEl = logoutEl ? doc.querySelector(signals.loggedIn.userLineSelector) : null;
 
@@ -177,7 +186,7 @@ export function collect(doc: Document): PageSnapshot {
     logout: !!logoutEl,
     userLine: userEl ? { title: (userEl.getAttribute('title') ?? '').trim().slice(0, MAX_TEXT), text: norm(userEl.textContent).slice(0, MAX_TEXT) } : undefined,
     // The menu tells a role only inside a session.
-    menu: logoutEl ? texts(selectAll(doc, signals.menuSelectors), 'footer, .footer, #footer').map((t) => t.toLowerCase()) : [],
+    menu: logoutEl ? texts(selectAll(scope, signals.menuSelectors), 'footer, .footer, #footer').map((t) => t.toLowerCase()) : [],
     loginFormAnywhere: fieldEls.some((i) => i.getAttribute('type')?.toLowerCase() === 'password' || i.getAttribute('name')?.toLowerCase() === 'txtuserid'),
   };
 }

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { selectAll, selectMany } from '@/lib/spse/select';
+import { LISTING_ROWS, pageScope, selectAll, selectMany } from '@/lib/spse/select';
 
 describe('selectAll (fast-path selector lists)', () => {
   it('returns what querySelectorAll returns, in document order, for tags, classes, ids, compounds and descendants', () => {
@@ -12,5 +12,28 @@ describe('selectAll (fast-path selector lists)', () => {
     const lists = ['h2, [role="alert"]', 'a[href*="logout"], #formLogout', 'nav a, .modal-header'];
     expect(selectMany(document, lists)).toEqual(lists.map((l) => Array.from(document.querySelectorAll(l))));
     expect(selectAll(document.querySelector('.alert')!, 'h4, h2').map((e) => e.textContent)).toEqual(['B']);
+  });
+});
+
+describe('pageScope (the rows of listings are data)', () => {
+  const rows = (n: number, cell: string) => Array.from({ length: n }, (_, i) => `<tr><td>${cell.replace('#', String(i))}</td></tr>`).join('');
+  it('leaves out the rows of a table body of LISTING_ROWS rows or more, and only those', () => {
+    document.body.innerHTML = `<div class="content"><h2>Cari Paket</h2><form action="/j/logout"></form>
+      <table class="table"><thead><tr><th><h4>Head</h4></th></tr></thead>
+        <tbody id="big">${rows(LISTING_ROWS, '<h4>row #</h4><a href="/j/logout">x</a><div class="alert">r</div>')}</tbody>
+        <tfoot><tr><td class="alert">Foot</td></tr></tfoot></table>
+      <table><tbody id="small">${rows(LISTING_ROWS - 1, '<h4>small #</h4>')}</tbody></table></div><footer><h4>F</h4></footer>`;
+    const scope = pageScope(document);
+    expect(scope.roots).not.toContain(document);
+    const lists = ['h2, h4, .alert', '.content, form[action$="/logout"], a[href*="logout"]', 'tbody'];
+    const [headings, blocks, bodies] = selectMany(scope, lists).map((els) => els.map((e) => e.textContent?.trim().slice(0, 12) || e.tagName));
+    expect(headings).toEqual(['Cari Paket', 'Head', 'Foot', ...Array.from({ length: LISTING_ROWS - 1 }, (_, i) => `small ${i}`), 'F']);
+    expect(blocks?.[0]).toMatch(/^Cari Paket/); // an ancestor of the listing matches itself
+    expect(blocks).toHaveLength(2); // .content and the logout form; the rows' logout links are left out
+    expect(bodies).toEqual([expect.stringMatching(/^small 0/)]); // the listing's body goes with its rows
+    // Without listings the scope is the whole document, and the answers are querySelectorAll's.
+    document.querySelector('#big')!.remove();
+    expect(pageScope(document).roots).toEqual([document]);
+    expect(selectAll(pageScope(document), 'h4, .alert')).toEqual(Array.from(document.querySelectorAll('h4, .alert')));
   });
 });
