@@ -10,6 +10,7 @@ type Summary = RegistrySummary & { names: Record<string, string> };
 import type { Account } from '@/lib/registry/schemas';
 import { call } from './call';
 import { ContactPanel } from './ContactPanel';
+import { useSpseAccess } from './HostAccess';
 import { useLang } from './useLang';
 
 
@@ -26,6 +27,7 @@ export function Popup() {
   const [data, setData] = useState<Data | null>(null);
   const [error, setError] = useState('');
   const [contact, setContact] = useState<ContactInfo | null>(null);
+  const [access] = useSpseAccess();
   useEffect(() => {
     (async () => {
       // `popup.html?tab=<id>` shows that tab (the popup opened as a page, e.g. from a test or a shortcut).
@@ -54,6 +56,14 @@ export function Popup() {
         </button>
       </header>
       {error && <p role="alert">{error}</p>}
+      {access === 'missing' && (
+        <p id="access-missing" role="alert">
+          {t(lang, 'popup_access_missing')}{' '}
+          <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') })}>
+            {t(lang, 'popup_access_fix')}
+          </button>
+        </p>
+      )}
       <section id="tab-status" aria-live="polite">
         {data && !status && <p>{t(lang, 'popup_no_spse')}</p>}
         {status && (

@@ -4,6 +4,7 @@ import { injectIntoOpenTabs, refreshOpenTabs } from '@/lib/background/tabs';
 import { syncLegacyContentScript } from '@/lib/background/legacy-access';
 import { route, type RouterDeps } from '@/lib/background/router';
 import { sessionFlags, sessionTabStore } from '@/lib/background/tab-store';
+import { hasSpseAccess } from '@/lib/host-access';
 import { openRegistry } from '@/lib/registry/db';
 
 export default defineBackground(() => {
@@ -28,7 +29,14 @@ export default defineBackground(() => {
     return true;
   });
 
-  const sync = () => syncLegacyContentScript().catch((e: unknown) => deps.log?.(`legacy content script: ${String(e)}`));
+  const legacy = () => syncLegacyContentScript().catch((e: unknown) => deps.log?.(`legacy content script: ${String(e)}`));
+  // Without access to spse.inaproc.id (Firefox leaves it to the penyedia) the toolbar button says so; the
+  // popup and the welcome page ask for it.
+  const accessBadge = () =>
+    hasSpseAccess(browser.permissions)
+      .then((ok) => browser.action.setBadgeText({ text: ok ? '' : '!' }))
+      .catch((e: unknown) => deps.log?.(`access badge: ${String(e)}`));
+  const sync = () => void Promise.all([legacy(), accessBadge()]);
   browser.permissions.onAdded.addListener(sync);
   browser.permissions.onRemoved.addListener(sync);
   browser.tabs.onRemoved.addListener((tabId) => void sessionTabStore.remove(tabId));
