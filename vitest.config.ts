@@ -2,8 +2,23 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-// One run, two projects: unit tests (WXT's fake browser, fake-indexeddb) and end-to-end tests (real
-// Chromium driving the built extension against the SPSE simulator).
+// One run, three projects: unit tests (WXT's fake browser, fake-indexeddb), and the end-to-end suite twice:
+// real Chromium (DevTools protocol) and real Firefox (WebDriver BiDi) driving the built extension against
+// the SPSE simulator. The browsers take turns (groupOrder): two at once would starve a 2-core machine.
+const e2e = (name: string, browser: 'chromium' | 'firefox', groupOrder: number) => ({
+  resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
+  test: {
+    name,
+    include: ['tests/e2e/**/*.test.ts'],
+    environment: 'node' as const,
+    env: { SPSE_E2E_BROWSER: browser },
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    fileParallelism: false,
+    sequence: { groupOrder },
+  },
+});
+
 export default defineConfig({
   test: {
     projects: [
@@ -12,22 +27,14 @@ export default defineConfig({
         define: { __SPSE_EXAMPLES__: 'true' },
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/simulator/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['fake-indexeddb/auto'],
         },
       },
-      {
-        resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
-        test: {
-          name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts'],
-          environment: 'node',
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-          fileParallelism: false,
-        },
-      },
+      e2e('e2e', 'chromium', 1),
+      e2e('e2e-firefox', 'firefox', 2),
     ],
   },
 });

@@ -5,7 +5,9 @@
  *   3. where the internet is reachable: Chrome for Testing through @puppeteer/browsers (into .cache/);
  *   4. where it is not and we are root with apt: Debian's `chromium` package;
  *   otherwise stops with a one-line instruction.
- * Used as a module (`ensureBrowser()`) and as a command (`tsx scripts/ensure-browser.ts` prints the path).
+ * Firefox (the end-to-end suite runs in both): FIREFOX_PATH, a system Firefox, or Debian's firefox-esr with apt.
+ * Used as a module (`ensureBrowser()`, `ensureFirefox()`) and as a command (`tsx scripts/ensure-browser.ts
+ * [--firefox]` prints the paths).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -33,6 +35,33 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): string | unde
   return CANDIDATES.find((p) => existsSync(p));
 }
 
+const FIREFOX_CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/usr/lib/firefox-esr/firefox-esr', '/Applications/Firefox.app/Contents/MacOS/firefox'];
+
+/** Firefox for the end-to-end suite's second run: FIREFOX_PATH, or a system Firefox (Debian's firefox-esr). */
+export function findFirefox(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.FIREFOX_PATH) {
+    if (!existsSync(env.FIREFOX_PATH)) throw new Error(`FIREFOX_PATH=${env.FIREFOX_PATH} does not exist`);
+    return env.FIREFOX_PATH;
+  }
+  return FIREFOX_CANDIDATES.find((p) => existsSync(p));
+}
+
+const canApt = () => typeof process.getuid === 'function' && process.getuid() === 0 && spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+
+/** Finds Firefox, or installs Debian's firefox-esr where we are root with apt. */
+export function ensureFirefox(): string {
+  const found = findFirefox();
+  if (found) return found;
+  if (canApt()) {
+    say("no Firefox found: installing Debian's firefox-esr with apt-get …");
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    execFileSync('apt-get', ['install', '-y', '-qq', 'firefox-esr'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    const path = findFirefox();
+    if (path) return path;
+  }
+  throw new Error('No Firefox found: install one (e.g. `sudo apt-get install firefox-esr`) or set FIREFOX_PATH=/path/to/firefox');
+}
+
 async function internetReachable(): Promise<boolean> {
   try {
     const res = await fetch('https://storage.googleapis.com/chrome-for-testing-public/', { method: 'HEAD', signal: AbortSignal.timeout(4000) });
@@ -57,9 +86,7 @@ export async function ensureBrowser(): Promise<string> {
     say(`installed Chrome for Testing ${buildId}: ${installed.executablePath}`);
     return installed.executablePath;
   }
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
-  if (isRoot && hasApt) {
+  if (canApt()) {
     say("no Chromium or Chrome found and no internet: installing Debian's chromium with apt-get …");
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
     execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
@@ -69,9 +96,10 @@ export async function ensureBrowser(): Promise<string> {
   throw new Error('No Chromium or Chrome found: install one (e.g. `sudo apt-get install chromium`) or set CHROME_PATH=/path/to/chrome');
 }
 
+// `tsx scripts/ensure-browser.ts` prints Chromium's path; with `--firefox` also Firefox's (npm test needs both).
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   ensureBrowser().then(
-    (path) => console.log(path),
+    (path) => console.log(process.argv.includes('--firefox') ? `${path}\n${ensureFirefox()}` : path),
     (e: Error) => {
       console.error(e.message);
       process.exit(1);

@@ -7,8 +7,8 @@ import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { startSimulator, type Simulator } from '../simulator/server';
-import { assistantOf, launchWithExtension, type ExtensionBrowser } from '../support/browser';
-import { extensionPage, registryOf, sendFrom } from '../support/extension';
+import { assistantOf, emulateScheme, launchWithExtension, openExtensionPage, type ExtensionBrowser } from '../support/browser';
+import { extensionPage, registryOf, sendFrom, tabIdOf } from '../support/extension';
 import { walkLogin } from '../support/login';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -186,8 +186,8 @@ describe('report a misdetection', () => {
     await page.type('input[name="txtUserId"]', 'SENTINEL-UID-778');
     await assistantOf(page);
     const helper = await extensionPage(ext!);
-    const tabId = await helper.evaluate(async (u) => (await (globalThis as any).chrome.tabs.query({ url: `${u}*` }))[0].id as number, `${JKT}/login/penyedia`);
-    await helper.goto(`chrome-extension://${ext!.extensionId}/popup.html?tab=${tabId}`);
+    const tabId = await tabIdOf(helper, `${JKT}/login/penyedia*`);
+    await openExtensionPage(ext!, helper, `popup.html?tab=${tabId}`);
     await helper.waitForSelector('#misdetection button');
     await helper.click('#misdetection button');
     await helper.waitForSelector('#misdetection textarea');
@@ -201,33 +201,36 @@ describe('report a misdetection', () => {
 
 describe('accessibility and looks', () => {
   it('axe-core finds no serious violation on the assistant, popup and options; screenshots in both languages and schemes', async () => {
-    await fresh();
     const shots: string[] = [];
-    for (const lang of ['id', 'en'] as const) {
-      const settings = await extensionPage(ext!);
-      await sendFrom(settings, { type: 'settings/set', lang });
-      await settings.close();
-      for (const scheme of ['light', 'dark'] as const) {
-        const page = await ext!.browser.newPage();
-        await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+    for (const scheme of ['light', 'dark'] as const) {
+      // Firefox takes the scheme from the profile: one browser per scheme (Chromium emulates it per page).
+      await ext?.close();
+      ext = await launchWithExtension({ sim, colorScheme: scheme });
+      for (const lang of ['id', 'en'] as const) {
+        const settings = await extensionPage(ext);
+        await sendFrom(settings, { type: 'settings/set', lang });
+        await settings.close();
+        const page = await ext.browser.newPage();
+        await emulateScheme(ext, page, scheme);
         await walkLogin(page, lpse('jakarta'), acct('NUSANTARA88'));
         await ((await button(page, lang === 'id' ? 'Hubungi LPSE' : 'Contact the LPSE')).asElement() as ElementHandle<Element>).click();
         expect(await axe(page, 'spse-assist'), `assistant ${lang} ${scheme}`).toEqual([]);
-        shots.push(resolve(SHOTS, `assistant-${lang}-${scheme}.png`));
+        shots.push(resolve(SHOTS, `${ext.kind}-assistant-${lang}-${scheme}.png`));
         await page.screenshot({ path: shots.at(-1)!, clip: { x: 0, y: 0, width: 1280, height: 700 } });
-        const popup = await extensionPage(ext!);
-        await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+        const popup = await ext.browser.newPage();
+        await emulateScheme(ext, popup, scheme);
         await popup.setViewport({ width: 360, height: 600 });
+        await openExtensionPage(ext, popup, 'popup.html');
         await popup.waitForSelector('#aggregation');
         expect(await axe(popup), `popup ${lang} ${scheme}`).toEqual([]);
-        shots.push(resolve(SHOTS, `popup-${lang}-${scheme}.png`));
+        shots.push(resolve(SHOTS, `${ext.kind}-popup-${lang}-${scheme}.png`));
         await popup.screenshot({ path: shots.at(-1)!, fullPage: true });
-        const options = await ext!.browser.newPage();
-        await options.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
-        await options.goto(`chrome-extension://${ext!.extensionId}/options.html`, { waitUntil: 'load' });
+        const options = await ext.browser.newPage();
+        await emulateScheme(ext, options, scheme);
+        await openExtensionPage(ext, options, 'options.html');
         await options.waitForSelector('h1');
         expect(await axe(options), `options ${lang} ${scheme}`).toEqual([]);
-        shots.push(resolve(SHOTS, `options-${lang}-${scheme}.png`));
+        shots.push(resolve(SHOTS, `${ext.kind}-options-${lang}-${scheme}.png`));
         await options.screenshot({ path: shots.at(-1)!, fullPage: true });
         await Promise.all([page.close(), popup.close(), options.close()]);
         sim.reset();

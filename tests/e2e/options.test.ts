@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { ElementHandle, Page } from 'puppeteer-core';
 import type { RegistryView } from '../../lib/registry/registry';
 import { startSimulator, type Simulator } from '../simulator/server';
-import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
+import { launchWithExtension, openExtensionPage, reloadExtensionPage, type ExtensionBrowser } from '../support/browser';
 import { registryOf, sendFrom } from '../support/extension';
 
 const KMK = 'https://spse.inaproc.id/kemkes';
@@ -39,7 +39,7 @@ afterEach(async () => {
 
 async function openOptions(): Promise<Page> {
   const p = await ext.browser.newPage();
-  await p.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await openExtensionPage(ext, p, 'options.html');
   await p.bringToFront();
   await p.waitForSelector('#add-user-id');
   return p;
@@ -131,7 +131,7 @@ describe('options page', () => {
     expect(await page.$eval('#registered legend', (el) => el.textContent)).not.toBe('Di mana saya terdaftar');
     expect(await sendFrom(page, { type: 'settings/get' })).toMatchObject({ lang: 'en' });
 
-    await page.reload();
+    await reloadExtensionPage(ext, page);
     await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'SPSE Assist settings');
 
     await page.click('#lang-id');
@@ -175,7 +175,7 @@ describe('options page', () => {
 
     await sendFrom(page, { type: 'registry/erase' });
     expect((await registryOf(ext)).accounts).toEqual([]);
-    await page.reload();
+    await reloadExtensionPage(ext, page);
     await page.waitForSelector('#import-file');
 
     let n = await statusCount(page);
@@ -211,7 +211,7 @@ describe('options page', () => {
 
   it('erases everything only after the confirmation is accepted', async () => {
     await sendFrom(page, { type: 'penyedia/state', userId: 'SENTOSA01', registeredAt: ['https://spse.inaproc.id/jakarta'] });
-    await page.reload();
+    await reloadExtensionPage(ext, page);
     await page.waitForSelector('li.account[data-user-id="SENTOSA01"]');
 
     const dismissed = new Promise<string>((resolve) => page.once('dialog', (d) => void d.dismiss().then(() => resolve(d.message()))));

@@ -1,17 +1,21 @@
 /** Talking to the extension as its own pages do: through its protocol, from an extension page. */
 import type { Page } from 'puppeteer-core';
 import type { RegistryView } from '../../lib/registry/registry';
-import type { ExtensionBrowser } from './browser';
+import { openExtensionPage, type ExtensionBrowser } from './browser';
 
 /** An extension page (the popup's document, opened as a tab) to send protocol messages from. */
 export async function extensionPage(ext: ExtensionBrowser): Promise<Page> {
   const page = await ext.browser.newPage();
-  await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  await openExtensionPage(ext, page, 'popup.html');
   return page;
 }
 
 export async function sendFrom<T>(page: Page, message: unknown): Promise<T> {
-  const reply = (await page.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), message)) as
+  type Runtime = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+  const reply = (await page.evaluate((m) => {
+    const g = globalThis as unknown as { browser?: Runtime; chrome: Runtime };
+    return (g.browser ?? g.chrome).runtime.sendMessage(m);
+  }, message)) as
     | { ok: true; value: T }
     | { ok: false; error: string };
   if (!reply.ok) throw new Error(reply.error);
@@ -28,7 +32,8 @@ export async function registryOf(ext: ExtensionBrowser): Promise<RegistryView> {
   }
 }
 
-/** Stops the extension's service worker (as Chrome does when idle) and waits until it is gone. */
+/** Chromium only (DevTools protocol): stops the extension's service worker (as Chrome does when idle) and
+ * waits until it is gone. */
 export async function stopServiceWorker(ext: ExtensionBrowser): Promise<void> {
   const page = await extensionPage(ext);
   const cdp = await page.createCDPSession();
@@ -40,4 +45,15 @@ export async function stopServiceWorker(ext: ExtensionBrowser): Promise<void> {
   // Poll until the worker's target is gone.
   for (let i = 0; i < 100 && ext.browser.targets().includes(sw); i++) await new Promise((r) => setTimeout(r, 50));
   if (ext.browser.targets().includes(sw)) throw new Error('service worker did not stop');
+}
+
+/** The id of the first tab whose address matches `pattern` (a match pattern), asked from an extension page. */
+export async function tabIdOf(extPage: Page, pattern: string): Promise<number> {
+  type Tabs = { tabs: { query(q: { url: string }): Promise<{ id?: number }[]> } };
+  const id = await extPage.evaluate(async (u) => {
+    const g = globalThis as unknown as { browser?: Tabs; chrome: Tabs };
+    return (await (g.browser ?? g.chrome).tabs.query({ url: u }))[0]?.id;
+  }, pattern);
+  if (typeof id !== 'number') throw new Error(`no tab at ${pattern}`);
+  return id;
 }
