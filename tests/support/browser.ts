@@ -192,7 +192,17 @@ export async function openExtensionPage(ext: ExtensionBrowser, page: Page, path:
     return;
   }
   void page.goto(url, { timeout: 15_000 }).catch(() => {});
-  await page.waitForFunction(`location.href === ${JSON.stringify(url)} && document.readyState === 'complete'`, { timeout: 15_000, polling: 100 });
+  await until(page, `location.href === ${JSON.stringify(url)} && document.readyState === 'complete'`);
+}
+
+/**
+ * Polls `expression` in the page until it is true. Unlike waitForFunction it outlives an evaluation that
+ * fails while the page navigates (Firefox's BiDi then throws an internal error instead of retrying).
+ */
+async function until(page: Page, expression: string, timeout = 15_000): Promise<void> {
+  for (const end = Date.now() + timeout; Date.now() < end; await new Promise((r) => setTimeout(r, 100)))
+    if ((await page.evaluate(expression).catch(() => false)) === true) return;
+  throw new Error(`timed out waiting for ${expression}`);
 }
 
 /** Reloads one of the extension's pages (Firefox: as openExtensionPage, the navigation's end is awaited by hand). */
@@ -202,7 +212,7 @@ export async function reloadExtensionPage(ext: ExtensionBrowser, page: Page): Pr
     return;
   }
   await page.evaluate('window.__reloading = true; setTimeout(() => location.reload(), 0)');
-  await page.waitForFunction("!window.__reloading && document.readyState === 'complete'", { timeout: 15_000, polling: 100 });
+  await until(page, "!window.__reloading && document.readyState === 'complete'");
 }
 
 /** `prefers-color-scheme` for a page: Chromium emulates it per page; Firefox takes it from the profile

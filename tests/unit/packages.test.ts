@@ -13,8 +13,9 @@ const zip = (kind: string) => {
   if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run zip\` first`);
   return path;
 };
-const files = (dir: string): string[] =>
-  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [relative(dir, join(dir, f))])).map((f) => f.split('\\').join('/'));
+/** Every file under `base`, as a path relative to it with forward slashes. */
+const files = (base: string, dir = base): string[] =>
+  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(base, join(dir, f)) : [relative(base, join(dir, f)).split('\\').join('/')]));
 
 const dirs: Record<string, string> = {};
 beforeAll(async () => {
