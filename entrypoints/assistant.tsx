@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { Assistant, ASSISTANT_CSS } from '@/components/Assistant';
-import { isCollapsed, isUpdated, type Advice } from '@/lib/advice';
+import type { Advice } from '@/lib/advice';
+import { isCollapsed, isUpdated } from '@/lib/replies';
 import { bridgeOf } from '@/lib/assistant-bridge';
 import { send } from '@/lib/messaging';
-import { fillUserId } from '@/lib/spse/fill';
 
 // The assistant's UI, injected by the background into an SPSE tab's isolated world when the content script
 // has something to show (lib/assistant-bridge.ts). Renders into a shadow root on the content script's
@@ -32,7 +32,7 @@ export default defineUnlistedScript(() => {
       <Assistant
         key={`${advice.pageKind}:${advice.nextAction}:${advice.params.problemId ?? ''}`}
         advice={advice}
-        onFill={(userId) => fillUserId(document, userId)}
+        onFill={bridge.fill}
         onCollapse={(collapsed) => void send({ type: 'assistant/collapse', collapsed }, isCollapsed).catch(fail)}
         onProblemState={async (id, state) => {
           await send({ type: 'problem/set-state', id, state }, isUpdated);

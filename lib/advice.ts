@@ -114,14 +114,3 @@ export function isAdvice(v: unknown): v is Advice {
     typeof a.genuine === 'boolean'
   );
 }
-
-/** A reply that is one boolean field (`{ accepted }`, `{ loaded }`, `{ collapsed }`, `{ updated }`). */
-const flagReply =
-  <K extends string>(key: K) =>
-  (v: unknown): v is Record<K, boolean> =>
-    !!v && typeof v === 'object' && Object.keys(v).length === 1 && typeof (v as Record<string, unknown>)[key] === 'boolean';
-
-export const isAccepted = flagReply('accepted');
-export const isLoaded = flagReply('loaded');
-export const isCollapsed = flagReply('collapsed');
-export const isUpdated = flagReply('updated');

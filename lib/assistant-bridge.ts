@@ -12,6 +12,8 @@ export interface AssistantBridge {
   host: HTMLElement;
   /** The newest advice (the UI script reads it when it arrives). */
   advice: Advice;
+  /** "Isi User ID" (lib/spse/fill.ts), lent by the content script so the UI script does not load it again. */
+  fill: (userId: string) => boolean;
   /** Set by the UI script: show newer advice. */
   show?: (advice: Advice) => void;
 }

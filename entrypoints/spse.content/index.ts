@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
 import { setBridge, type AssistantBridge } from '@/lib/assistant-bridge';
-import { isAccepted, isAdvice, isLoaded, type Advice } from '@/lib/advice';
+import { isAdvice, type Advice } from '@/lib/advice';
+import { isAccepted, isLoaded } from '@/lib/replies';
 import { send } from '@/lib/messaging';
+import { fillUserId } from '@/lib/spse/fill';
 import { SPSE_HOST_PATTERN } from '@/lib/spse/hosts';
 import { recognise, type Recognition } from '@/lib/spse/recognise';
 import { collect } from '@/lib/spse/snapshot';
@@ -42,7 +44,7 @@ export default defineContentScript({
       host.setAttribute('data-next-action', advice.nextAction ?? '');
       if (!advice.nextAction) host.hidden = true;
       if (bridge) bridge.advice = advice;
-      else setBridge(globalThis, (bridge = { ctx, host, advice }));
+      else setBridge(globalThis, (bridge = { ctx, host, advice, fill: (userId) => fillUserId(document, userId) }));
       if (bridge.show) bridge.show(advice);
       else if (advice.nextAction && !uiRequested) {
         uiRequested = true;
