@@ -27,39 +27,38 @@ const CANDIDATES = [
   '/Applications/Chromium.app/Contents/MacOS/Chromium',
 ];
 
-export function findBrowser(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.CHROME_PATH) {
-    if (!existsSync(env.CHROME_PATH)) throw new Error(`CHROME_PATH=${env.CHROME_PATH} does not exist`);
-    return env.CHROME_PATH;
+/** `$VAR` if set (it must exist), else the first candidate path that exists. */
+function fromEnvOrCandidates(env: NodeJS.ProcessEnv, variable: string, candidates: readonly string[]): string | undefined {
+  const set = env[variable];
+  if (set) {
+    if (!existsSync(set)) throw new Error(`${variable}=${set} does not exist`);
+    return set;
   }
-  return CANDIDATES.find((p) => existsSync(p));
+  return candidates.find((p) => existsSync(p));
 }
+
+export const findBrowser = (env: NodeJS.ProcessEnv = process.env) => fromEnvOrCandidates(env, 'CHROME_PATH', CANDIDATES);
 
 const FIREFOX_CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/usr/lib/firefox-esr/firefox-esr', '/Applications/Firefox.app/Contents/MacOS/firefox'];
 
 /** Firefox for the end-to-end suite's second run: FIREFOX_PATH, or a system Firefox (Debian's firefox-esr). */
-export function findFirefox(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.FIREFOX_PATH) {
-    if (!existsSync(env.FIREFOX_PATH)) throw new Error(`FIREFOX_PATH=${env.FIREFOX_PATH} does not exist`);
-    return env.FIREFOX_PATH;
-  }
-  return FIREFOX_CANDIDATES.find((p) => existsSync(p));
-}
+export const findFirefox = (env: NodeJS.ProcessEnv = process.env) => fromEnvOrCandidates(env, 'FIREFOX_PATH', FIREFOX_CANDIDATES);
 
-const canApt = () => typeof process.getuid === 'function' && process.getuid() === 0 && spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+/** Where we are root with apt: installs a Debian package, then looks again. */
+function aptInstall(pkg: string, find: () => string | undefined): string | undefined {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status !== 0) return undefined;
+  say(`installing Debian's ${pkg} with apt-get …`);
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+  execFileSync('apt-get', ['install', '-y', '-qq', pkg], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  return find();
+}
 
 /** Finds Firefox, or installs Debian's firefox-esr where we are root with apt. */
 export function ensureFirefox(): string {
-  const found = findFirefox();
-  if (found) return found;
-  if (canApt()) {
-    say("no Firefox found: installing Debian's firefox-esr with apt-get …");
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'firefox-esr'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    const path = findFirefox();
-    if (path) return path;
-  }
-  throw new Error('No Firefox found: install one (e.g. `sudo apt-get install firefox-esr`) or set FIREFOX_PATH=/path/to/firefox');
+  const path = findFirefox() ?? aptInstall('firefox-esr', findFirefox);
+  if (!path) throw new Error('No Firefox found: install one (e.g. `sudo apt-get install firefox-esr`) or set FIREFOX_PATH=/path/to/firefox');
+  return path;
 }
 
 async function internetReachable(): Promise<boolean> {
@@ -86,13 +85,8 @@ export async function ensureBrowser(): Promise<string> {
     say(`installed Chrome for Testing ${buildId}: ${installed.executablePath}`);
     return installed.executablePath;
   }
-  if (canApt()) {
-    say("no Chromium or Chrome found and no internet: installing Debian's chromium with apt-get …");
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    const path = findBrowser();
-    if (path) return path;
-  }
+  const installed = aptInstall('chromium', findBrowser);
+  if (installed) return installed;
   throw new Error('No Chromium or Chrome found: install one (e.g. `sudo apt-get install chromium`) or set CHROME_PATH=/path/to/chrome');
 }
 
