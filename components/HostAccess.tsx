@@ -27,10 +27,11 @@ export function useSpseAccess(): [State, (s: State) => void] {
  */
 export function HostAccess({ lang }: { lang: Lang }) {
   const [state, setState] = useSpseAccess();
-  if (state === 'checking' || state === 'granted') return null;
+  // `data-access` tells people and tests which answer the page is showing, also when it shows nothing.
+  if (state === 'checking' || state === 'granted') return <div id="host-access" data-access={state} hidden />;
   if (state === 'just-granted')
     return (
-      <section id="host-access" class="card ok" role="status">
+      <section id="host-access" data-access={state} class="card ok" role="status">
         <p>{t(lang, 'access_granted')}</p>
       </section>
     );
@@ -40,7 +41,7 @@ export function HostAccess({ lang }: { lang: Lang }) {
     setState(granted ? 'just-granted' : 'refused');
   };
   return (
-    <section id="host-access" class="card warn" aria-labelledby="host-access-title">
+    <section id="host-access" data-access={state} class="card warn" aria-labelledby="host-access-title">
       <h2 id="host-access-title">{t(lang, 'access_title')}</h2>
       <p>{t(lang, 'access_why')}</p>
       <p>{t(lang, 'access_promise')}</p>

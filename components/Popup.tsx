@@ -48,7 +48,7 @@ export function Popup() {
   const status = data?.status;
   const nameOf = (key: string) => data?.registry?.names[key] ?? key;
   return (
-    <main class="popup" lang={lang} aria-busy={!data && !error}>
+    <main class="popup" lang={lang} aria-busy={!data && !error} data-access={access}>
       <header class="bar">
         <h1>{t(lang, 'popup_title')}</h1>
         <button type="button" class="secondary" onClick={() => void browser.runtime.openOptionsPage()}>

@@ -11,9 +11,8 @@ import { send } from '@/lib/messaging';
 export default defineUnlistedScript(() => {
   const bridge = bridgeOf(globalThis);
   if (!bridge || bridge.show || bridge.ctx.isInvalid) return;
-  const { ctx, host } = bridge;
+  const { ctx, host, shadow } = bridge;
 
-  const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   // The page's inherited styles stop at our host; then ours.
   style.textContent = `:host{all:initial !important;}\n${ASSISTANT_CSS}`;

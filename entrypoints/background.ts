@@ -15,8 +15,10 @@ export default defineBackground(() => {
     session: sessionFlags,
     db: openRegistry,
     refreshTabs: refreshOpenTabs,
-    loadAssistant: async (tabId, frameId) => {
-      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/assistant.js'] });
+    // Into the document that asked where the browser can say which one it is (Chrome); else into its frame.
+    loadAssistant: async (tabId, frameId, documentId) => {
+      const target = documentId ? { tabId, documentIds: [documentId] } : { tabId, frameIds: [frameId] };
+      await browser.scripting.executeScript({ target, files: ['/assistant.js'] });
     },
     version: browser.runtime.getManifest().version,
     browser: browserName(globalThis.navigator?.userAgent ?? ''),

@@ -1,9 +1,10 @@
 import { SPSE_HOST_PATTERN } from './spse/hosts';
 
 /**
- * Access to spse.inaproc.id, without which the content script never runs. Chrome grants it at install;
- * Firefox (MV3) lets the penyedia withhold or withdraw it (about:addons → Izin), so the extension checks
- * and asks on its onboarding page. The permissions API is passed in: testable without a browser.
+ * Access to spse.inaproc.id, without which the content script never runs. Both browsers grant it at install
+ * (Firefox since 127), but the penyedia can withdraw it (Firefox: about:addons → Izin; Chrome: site access
+ * "on click"), so the extension checks and asks on its onboarding page. The permissions API is passed in:
+ * testable without a browser.
  */
 export interface PermissionsApi {
   contains(p: { origins: string[] }): Promise<boolean>;

@@ -55,12 +55,12 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
       await helper.close();
     });
   await openExtensionPage(ext, page, 'welcome.html');
-  if (kind === 'firefox') await page.waitForSelector('#host-access');
+  if (kind === 'firefox') await page.waitForSelector('#host-access[data-access="missing"]');
   await pause(300);
   await shot(page, `${kind === 'firefox' ? 'firefox' : 'chrome'}-2-welcome.png`);
   if (kind === 'firefox') {
     await page.click('#grant-access');
-    await page.waitForSelector('#host-access[role="status"]');
+    await page.waitForSelector('#host-access[data-access="just-granted"]');
   }
   const spse = await ext.browser.newPage();
   await spse.setViewport({ width: 1000, height: 620 });

@@ -19,7 +19,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
 export default defineContentScript({
   matches: [SPSE_HOST_PATTERN],
   runAt: 'document_idle',
-  // WXT's "script started" note travels as a DOM event only: no postMessage for the page's own listeners.
+  // WXT announces a newer copy of the script with a DOM event; without this it also postMessages the page,
+  // waking every `message` listener SPSE's own scripts have.
   noScriptStartedPostMessage: true,
   async main(ctx) {
     if (window.top !== window) return;
@@ -30,6 +31,8 @@ export default defineContentScript({
     // to say (an empty hidden host costs the page no layout).
     const host = document.createElement('spse-assist');
     host.hidden = true;
+    // Attached now, so no page script can attach one first and have the UI render into a tree it controls.
+    const shadow = host.attachShadow({ mode: 'open' });
     (document.body ?? document.documentElement).prepend(host);
     ctx.onInvalidated(() => host.remove());
 
@@ -44,14 +47,16 @@ export default defineContentScript({
       host.setAttribute('data-next-action', advice.nextAction ?? '');
       if (!advice.nextAction) host.hidden = true;
       if (bridge) bridge.advice = advice;
-      else setBridge(globalThis, (bridge = { ctx, host, advice, fill: (userId) => fillUserId(document, userId) }));
+      else setBridge(globalThis, (bridge = { ctx, host, shadow, advice, fill: (userId) => fillUserId(document, userId) }));
       if (bridge.show) bridge.show(advice);
       else if (advice.nextAction && !uiRequested) {
         uiRequested = true;
-        send({ type: 'assistant/load' }, isLoaded).catch((e: unknown) => {
-          uiRequested = false;
-          fail(e);
-        });
+        const asked = bridge;
+        send({ type: 'assistant/load' }, isLoaded)
+          .catch(fail)
+          // The UI registers itself while it is injected: if it did not (it went into a newer document, or
+          // failed), the next advice asks again.
+          .finally(() => (uiRequested = !!asked.show));
       }
     };
 
@@ -61,7 +66,8 @@ export default defineContentScript({
       if (key === shown && !force) return;
       shown = key;
       if (ctx.isInvalid) return;
-      show(await send({ type: 'page/recognised', recognition }, isAdvice));
+      const advice = await send({ type: 'page/recognised', recognition }, isAdvice);
+      if (!ctx.isInvalid) show(advice); // a newer copy of this script may have taken over meanwhile
     };
     const again = (force: boolean) => {
       const r = recognise(location.href, collect(document));

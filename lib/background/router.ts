@@ -44,6 +44,8 @@ export interface Sender {
   url?: string;
   tab?: { id?: number };
   frameId?: number;
+  /** Chrome: the document that sent the message (the UI goes into that document, not a newer one). */
+  documentId?: string;
 }
 
 export interface TabStore {
@@ -66,7 +68,7 @@ export interface RouterDeps {
   /** Tell open SPSE tabs to ask for their advice again (after a change made in the popup or options). */
   refreshTabs?: () => Promise<void>;
   /** Inject the assistant's UI script into a tab's frame (lib/assistant-bridge.ts). */
-  loadAssistant?: (tabId: number, frameId: number) => Promise<void>;
+  loadAssistant?: (tabId: number, frameId: number, documentId?: string) => Promise<void>;
   version?: string;
   browser?: string;
   now?: () => number;
@@ -212,7 +214,7 @@ async function fromPage(
   if (request.type === 'page/recognised' && new URL(request.recognition.url).origin !== site.origin) return reject('recognition for another origin');
   if (request.type === 'assistant/load') {
     if (!deps.loadAssistant) return { ok: true, value: { loaded: false } };
-    await deps.loadAssistant(tabId, sender.frameId ?? 0);
+    await deps.loadAssistant(tabId, sender.frameId ?? 0, sender.documentId);
     return { ok: true, value: { loaded: true } };
   }
   const db = await deps.db();

@@ -15,10 +15,14 @@ export async function refreshOpenTabs(): Promise<void> {
   for (const tab of await spseTabs()) if (tab.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'advice/refresh' }).catch(() => {});
 }
 
-/** At install or update, SPSE tabs already open get the content script without a reload. */
-export async function injectIntoOpenTabs(): Promise<void> {
+/**
+ * At install or update, SPSE tabs already open get the content script without a reload. Firefox already
+ * injects the manifest's content script into open tabs itself: there only the legacy addresses need it.
+ */
+export async function injectIntoOpenTabs(firefox = import.meta.env.FIREFOX): Promise<void> {
+  const manifestMatch = (url = '') => url.startsWith(SPSE_HOST_PATTERN.slice(0, -1));
   for (const tab of await spseTabs()) {
-    if (tab.id === undefined || tab.discarded) continue;
+    if (tab.id === undefined || tab.discarded || (firefox && manifestMatch(tab.url))) continue;
     await browser.scripting.executeScript({ target: { tabId: tab.id }, files: [`/${CONTENT_SCRIPT_FILE}` as '/content-scripts/spse.js'] }).catch(() => {});
   }
 }

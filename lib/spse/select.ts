@@ -14,7 +14,7 @@ const TAG = /^[a-z][a-z0-9]*$/i;
 const CLASS = /^(?:\.[\w-]+)+$/;
 const ID = /^#[\w-]+$/;
 
-/** A table body this long is a listing: its rows are data. */
+/** A table body this long (and without fields) is a listing: its rows are data. */
 export const LISTING_ROWS = 30;
 
 /** Where to look: the page without the rows of its listings (`roots` and the `ancestors` around them). */
@@ -28,15 +28,14 @@ export interface Scope {
 
 /** The document without its listings (their table bodies and rows; the whole document when it has none). */
 export function pageScope(doc: Document): Scope {
-  const listings = Array.from(doc.getElementsByTagName('tbody')).filter((b) => b.childElementCount >= LISTING_ROWS); // its rows
+  // A long table body with a field in it is a form laid out in a table (SPSE 3.x), not a listing.
+  const long = Array.from(doc.getElementsByTagName('tbody')).filter((b) => b.childElementCount >= LISTING_ROWS && !b.querySelector('input'));
+  // A listing inside another one's rows goes with them.
+  const listings = long.filter((b) => !long.some((o) => o !== b && o.contains(b)));
   if (listings.length === 0) return { doc, roots: [doc], ancestors: [] };
   const skipped = new Set<Element>(listings);
   const onPath = new Set<Element>();
-  for (const listing of listings)
-    for (let p = listing.parentElement; p && !onPath.has(p); p = p.parentElement) {
-      if (skipped.has(p)) break; // inside another listing's rows: already left out
-      onPath.add(p);
-    }
+  for (const listing of listings) for (let p = listing.parentElement; p && !onPath.has(p); p = p.parentElement) onPath.add(p);
   const roots: Element[] = [];
   for (const p of onPath) for (const child of Array.from(p.children)) if (!onPath.has(child) && !skipped.has(child)) roots.push(child);
   return { doc, roots, ancestors: [...onPath] };

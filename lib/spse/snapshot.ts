@@ -187,6 +187,9 @@ export function collect(doc: Document): PageSnapshot {
     userLine: userEl ? { title: (userEl.getAttribute('title') ?? '').trim().slice(0, MAX_TEXT), text: norm(userEl.textContent).slice(0, MAX_TEXT) } : undefined,
     // The menu tells a role only inside a session.
     menu: logoutEl ? texts(selectAll(scope, signals.menuSelectors), 'footer, .footer, #footer').map((t) => t.toLowerCase()) : [],
-    loginFormAnywhere: fieldEls.some((i) => i.getAttribute('type')?.toLowerCase() === 'password' || i.getAttribute('name')?.toLowerCase() === 'txtuserid'),
+    // The whole document, listings included: a look-alike must not hide its form from the phishing guard.
+    loginFormAnywhere:
+      !!doc.querySelector('input[type="password"], input[name="txtUserId"]') ||
+      fieldEls.some((i) => i.getAttribute('type')?.toLowerCase() === 'password' || i.getAttribute('name')?.toLowerCase() === 'txtuserid'),
   };
 }

@@ -60,8 +60,9 @@ async function loadTime(page: Page, url: string): Promise<number> {
 async function extensionScriptMs(page: Page, url: string): Promise<{ cpu: number; wall: number }> {
   await page.tracing.start({ categories: ['devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline'] });
   await page.goto(url, { waitUntil: 'load' });
-  // document_idle may come right after load, and the assistant's UI script after the background's reply.
-  await page.evaluate(() => new Promise((r) => setTimeout(r, 80)));
+  // document_idle may come right after load, and the assistant's UI script after the background's reply
+  // (a registry write and an injection): 250 ms covers both on this machine.
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 250)));
   const trace = JSON.parse(new TextDecoder().decode((await page.tracing.stop())!)) as {
     traceEvents: { name: string; ts: number; dur?: number; tdur?: number; tid: number; args?: { data?: { url?: string; scriptName?: string } } }[];
   };

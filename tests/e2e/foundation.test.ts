@@ -107,8 +107,8 @@ describe('install', () => {
   it('access to spse.inaproc.id: held after install; where the browser lets it be withdrawn (Firefox), the welcome page asks for it again', async () => {
     const welcome = await ext.browser.newPage();
     await openExtensionPage(ext, welcome, 'welcome.html');
-    await welcome.waitForSelector('h1');
-    expect(await welcome.$('#host-access')).toBeNull(); // granted at install: nothing to ask
+    await welcome.waitForSelector('#host-access[data-access="granted"]'); // granted at install: nothing to ask
+    expect(await welcome.$('#grant-access')).toBeNull();
     type Permissions = { permissions: { remove(p: { origins: string[] }): Promise<boolean>; contains(p: { origins: string[] }): Promise<boolean> } };
     // The e2e build also holds the legacy patterns, which Firefox widens to `*://*/*`: withdraw those too.
     const withdrawn = await welcome.evaluate(
@@ -123,7 +123,7 @@ describe('install', () => {
     // Chrome keeps a required host permission; Firefox (MV3) lets the penyedia take it back.
     expect(withdrawn).toBe(ext.kind === 'firefox');
     if (!withdrawn) return;
-    await welcome.waitForSelector('#host-access');
+    await welcome.waitForSelector('#host-access[data-access="missing"]');
     expect(await welcome.$eval('#host-access h2', (h) => h.textContent)).toBe('Satu langkah lagi: izinkan SPSE Assist membaca halaman SPSE');
     const lpse = sim.lpses.find((l) => l.baseUrl === 'https://spse.inaproc.id/jakarta')!;
     const before = await open(`${lpse.baseUrl}/`);
@@ -131,7 +131,7 @@ describe('install', () => {
     expect(await before.$('spse-assist')).toBeNull(); // without access the content script does not run
     await welcome.bringToFront();
     await welcome.click('#grant-access');
-    await welcome.waitForSelector('#host-access[role="status"]');
+    await welcome.waitForSelector('#host-access[data-access="just-granted"]');
     const after = await open(`${lpse.baseUrl}/`);
     expect(await assistantOf(after)).not.toBeNull();
   });

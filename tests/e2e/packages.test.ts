@@ -40,9 +40,11 @@ describe(`the ${BROWSER} package (${ZIP.split('/').pop()})`, () => {
     const page = await ext.browser.newPage();
     await page.goto('https://spse.inaproc.id/jakarta/login/penyedia', { waitUntil: 'load' });
     expect(await assistantOf(page)).toEqual({ pageKind: 'login', nextAction: 'log-in' });
+    // The package's assistant.js was injected and rendered the advice.
+    await page.waitForFunction(() => document.querySelector('spse-assist')?.shadowRoot?.querySelector('h2')?.textContent === 'Masuk dengan User ID SPSE Anda', { polling: 100 });
     const popup = await ext.browser.newPage();
     await openExtensionPage(ext, popup, 'popup.html');
-    await popup.waitForSelector('#aggregation');
+    await popup.waitForSelector('main[data-access="granted"] #aggregation');
     expect(await popup.$('#access-missing')).toBeNull();
   });
 });

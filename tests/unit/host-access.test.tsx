@@ -35,9 +35,9 @@ describe('HostAccess (happy-dom, fake browser)', () => {
   it('shows nothing while access is held', async () => {
     held = true;
     render(<HostAccess lang="id" />, root);
-    await vi.waitFor(() => expect(fakeBrowser.permissions.contains).toHaveBeenCalled());
-    await new Promise((r) => setTimeout(r, 0));
-    expect(root.querySelector('#host-access')).toBeNull();
+    await vi.waitFor(() => expect(root.querySelector('#host-access[data-access="granted"]')).not.toBeNull());
+    expect(root.querySelector<HTMLElement>('#host-access')!.hidden).toBe(true);
+    expect(root.textContent).toBe('');
   });
 
   it('asks in Bahasa Indonesia, requests spse.inaproc.id on the click, then thanks', async () => {
@@ -60,6 +60,7 @@ describe('HostAccess (happy-dom, fake browser)', () => {
     // granted in the browser's own settings: the page follows
     held = true;
     listeners.forEach((f) => f());
-    await vi.waitFor(() => expect(root.querySelector('#host-access')).toBeNull());
+    await vi.waitFor(() => expect(root.querySelector('#host-access[data-access="granted"]')).not.toBeNull());
+    expect(root.querySelector('#grant-access')).toBeNull();
   });
 });

@@ -37,3 +37,14 @@ describe('pageScope (the rows of listings are data)', () => {
     expect(selectAll(pageScope(document), 'h4, .alert')).toEqual(Array.from(document.querySelectorAll('h4, .alert')));
   });
 });
+
+describe('pageScope keeps what a listing must not hide', () => {
+  const rows = (n: number, cell: string) => Array.from({ length: n }, (_, i) => `<tr><td>${cell.replace('#', String(i))}</td></tr>`).join('');
+  it('a long table body holding fields is a form, not a listing; a listing inside another listing goes with it', () => {
+    document.body.innerHTML = `<table><tbody id="form">${rows(LISTING_ROWS, '<input name="f#">')}</tbody></table>
+      <table><tbody id="outer">${rows(LISTING_ROWS, '<h4>outer #</h4>')}<tr><td><table><tbody id="inner">${rows(LISTING_ROWS, '<h4>inner #</h4>')}</tbody></table></td></tr></tbody></table><h2>After</h2>`;
+    const [fields, headings] = selectMany(pageScope(document), ['input', 'h2, h4']);
+    expect(fields).toHaveLength(LISTING_ROWS);
+    expect(headings!.map((h) => h.textContent)).toEqual(['After']);
+  });
+});
