@@ -187,9 +187,8 @@ export function collect(doc: Document): PageSnapshot {
     userLine: userEl ? { title: (userEl.getAttribute('title') ?? '').trim().slice(0, MAX_TEXT), text: norm(userEl.textContent).slice(0, MAX_TEXT) } : undefined,
     // The menu tells a role only inside a session.
     menu: logoutEl ? texts(selectAll(scope, signals.menuSelectors), 'footer, .footer, #footer').map((t) => t.toLowerCase()) : [],
-    // The whole document, listings included: a look-alike must not hide its form from the phishing guard.
-    loginFormAnywhere:
-      !!doc.querySelector('input[type="password"], input[name="txtUserId"]') ||
-      fieldEls.some((i) => i.getAttribute('type')?.toLowerCase() === 'password' || i.getAttribute('name')?.toLowerCase() === 'txtuserid'),
+    // Every input of the page: a table body holding one is never left out as a listing (lib/spse/select.ts),
+    // so a look-alike cannot hide its form from the phishing guard in padded rows.
+    loginFormAnywhere: fieldEls.some((i) => i.getAttribute('type')?.toLowerCase() === 'password' || i.getAttribute('name')?.toLowerCase() === 'txtuserid'),
   };
 }

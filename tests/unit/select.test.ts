@@ -48,3 +48,12 @@ describe('pageScope keeps what a listing must not hide', () => {
     expect(headings!.map((h) => h.textContent)).toEqual(['After']);
   });
 });
+
+describe('the phishing guard sees a login form hidden in a long table', () => {
+  it('loginFormAnywhere holds for a password field in the 40th row of a table', async () => {
+    const { collect } = await import('@/lib/spse/snapshot');
+    const rows = Array.from({ length: 40 }, (_, i) => `<tr><td>${i === 39 ? '<input type="password" name="p">' : 'pad'}</td></tr>`).join('');
+    document.body.innerHTML = `<table><tbody>${rows}</tbody></table>`;
+    expect(collect(document).loginFormAnywhere).toBe(true);
+  });
+});
