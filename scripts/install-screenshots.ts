@@ -10,7 +10,7 @@ import extract from 'extract-zip';
 import type { Page } from 'puppeteer-core';
 import { startSimulator } from '../tests/simulator/server';
 import { assistantOf, launchWithExtension, openExtensionPage, type BrowserKind } from '../tests/support/browser';
-import { LEGACY_HOST_PATTERNS, SPSE_HOST_PATTERN } from '../lib/spse/hosts';
+import { withdrawSpseAccess } from '../tests/support/extension';
 
 const root = resolve(import.meta.dirname, '..');
 const OUT = resolve(root, 'docs/install');
@@ -42,20 +42,11 @@ for (const kind of ['chromium', 'firefox'] as BrowserKind[]) {
     await shot(page, 'firefox-1-debugging.png');
   }
   // The welcome page; in Firefox as it looks when access to spse.inaproc.id is not (or no longer) given.
-  if (kind === 'firefox')
-    await page.evaluate(
-      async (origins) => {
-        await (globalThis as unknown as { browser: { permissions: { remove(p: object): Promise<boolean> } } }).browser.permissions.remove({ origins });
-      },
-      [SPSE_HOST_PATTERN, ...LEGACY_HOST_PATTERNS],
-    ).catch(async () => {
-      const helper = await ext.browser.newPage();
-      await openExtensionPage(ext, helper, 'welcome.html');
-      await helper.evaluate(`browser.permissions.remove({ origins: ${JSON.stringify([SPSE_HOST_PATTERN, ...LEGACY_HOST_PATTERNS])} })`);
-      await helper.close();
-    });
   await openExtensionPage(ext, page, 'welcome.html');
-  if (kind === 'firefox') await page.waitForSelector('#host-access[data-access="missing"]');
+  if (kind === 'firefox') {
+    await withdrawSpseAccess(page); // the page follows the withdrawal and asks
+    await page.waitForSelector('#host-access[data-access="missing"]');
+  }
   await pause(300);
   await shot(page, `${kind === 'firefox' ? 'firefox' : 'chrome'}-2-welcome.png`);
   if (kind === 'firefox') {

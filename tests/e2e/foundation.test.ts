@@ -5,11 +5,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Page } from 'puppeteer-core';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { assistantOf, launchWithExtension, openExtensionPage, type ExtensionBrowser } from '../support/browser';
-import { sendFrom, tabIdOf } from '../support/extension';
+import { sendFrom, tabIdOf, withdrawSpseAccess } from '../support/extension';
 import { chromiumOnly } from '../support/only';
 import { contentScriptRun, settled } from '../support/content-script';
 import { walkLogin } from '../support/login';
-import { LEGACY_HOST_PATTERNS, SPSE_HOST_PATTERN } from '@/lib/spse/hosts';
 import { PAGE_KINDS } from '@/lib/spse/page-kinds';
 
 let sim: Simulator;
@@ -109,17 +108,7 @@ describe('install', () => {
     await openExtensionPage(ext, welcome, 'welcome.html');
     await welcome.waitForSelector('#host-access[data-access="granted"]'); // granted at install: nothing to ask
     expect(await welcome.$('#grant-access')).toBeNull();
-    type Permissions = { permissions: { remove(p: { origins: string[] }): Promise<boolean>; contains(p: { origins: string[] }): Promise<boolean> } };
-    // The e2e build also holds the legacy patterns, which Firefox widens to `*://*/*`: withdraw those too.
-    const withdrawn = await welcome.evaluate(
-      async (origins) => {
-        const g = globalThis as unknown as { browser?: Permissions; chrome: Permissions };
-        const api = (g.browser ?? g.chrome).permissions;
-        await api.remove({ origins }).catch(() => false);
-        return !(await api.contains({ origins: [origins[0]!] }));
-      },
-      [SPSE_HOST_PATTERN, ...LEGACY_HOST_PATTERNS],
-    );
+    const withdrawn = await withdrawSpseAccess(welcome);
     // Chrome keeps a required host permission; Firefox (MV3) lets the penyedia take it back.
     expect(withdrawn).toBe(ext.kind === 'firefox');
     if (!withdrawn) return;

@@ -1,6 +1,7 @@
 /** Talking to the extension as its own pages do: through its protocol, from an extension page. */
 import type { Page } from 'puppeteer-core';
 import type { RegistryView } from '../../lib/registry/registry';
+import { LEGACY_HOST_PATTERNS, SPSE_HOST_PATTERN } from '../../lib/spse/hosts';
 import { openExtensionPage, type ExtensionBrowser } from './browser';
 
 /** An extension page (the popup's document, opened as a tab) to send protocol messages from. */
@@ -56,4 +57,21 @@ export async function tabIdOf(extPage: Page, pattern: string): Promise<number> {
   }, pattern);
   if (typeof id !== 'number') throw new Error(`no tab at ${pattern}`);
   return id;
+}
+
+/**
+ * Withdraws access to spse.inaproc.id (and the legacy patterns, which Firefox widens to every site), as a
+ * penyedia can in Firefox's add-on settings; from an extension page. True when access is then gone.
+ */
+export async function withdrawSpseAccess(extPage: Page): Promise<boolean> {
+  type Permissions = { permissions: { remove(p: { origins: string[] }): Promise<boolean>; contains(p: { origins: string[] }): Promise<boolean> } };
+  return extPage.evaluate(
+    async (origins) => {
+      const g = globalThis as unknown as { browser?: Permissions; chrome: Permissions };
+      const api = (g.browser ?? g.chrome).permissions;
+      await api.remove({ origins }).catch(() => false);
+      return !(await api.contains({ origins: [origins[0]!] }));
+    },
+    [SPSE_HOST_PATTERN, ...LEGACY_HOST_PATTERNS],
+  );
 }
