@@ -10,7 +10,7 @@ import { send } from '@/lib/messaging';
 // `<spse-assist>` host, so SPSE's styles and ours never meet.
 export default defineUnlistedScript(() => {
   const bridge = bridgeOf(globalThis);
-  if (!bridge || bridge.show || bridge.ctx.isInvalid) return;
+  if (!bridge?.shadow || bridge.show || bridge.ctx.isInvalid) return;
   const { ctx, host, shadow } = bridge;
 
   const style = document.createElement('style');

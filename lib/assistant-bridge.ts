@@ -10,9 +10,9 @@ import type { Advice } from './advice';
 export interface AssistantBridge {
   ctx: ContentScriptContext;
   host: HTMLElement;
-  /** The host's shadow root, attached by the content script when it made the host (never `host.shadowRoot`,
-   * which a page could have attached first). */
-  shadow: ShadowRoot;
+  /** The host's shadow root, attached by the content script before it asks for the UI (never
+   * `host.shadowRoot`, which a page could have attached first). */
+  shadow?: ShadowRoot;
   /** The newest advice (the UI script reads it when it arrives). */
   advice: Advice;
   /** "Isi User ID" (lib/spse/fill.ts), lent by the content script so the UI script does not load it again. */

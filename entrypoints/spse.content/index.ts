@@ -31,8 +31,6 @@ export default defineContentScript({
     // to say (an empty hidden host costs the page no layout).
     const host = document.createElement('spse-assist');
     host.hidden = true;
-    // Attached now, so no page script can attach one first and have the UI render into a tree it controls.
-    const shadow = host.attachShadow({ mode: 'open' });
     (document.body ?? document.documentElement).prepend(host);
     ctx.onInvalidated(() => host.remove());
 
@@ -47,10 +45,13 @@ export default defineContentScript({
       host.setAttribute('data-next-action', advice.nextAction ?? '');
       if (!advice.nextAction) host.hidden = true;
       if (bridge) bridge.advice = advice;
-      else setBridge(globalThis, (bridge = { ctx, host, shadow, advice, fill: (userId) => fillUserId(document, userId) }));
+      else setBridge(globalThis, (bridge = { ctx, host, advice, fill: (userId) => fillUserId(document, userId) }));
       if (bridge.show) bridge.show(advice);
       else if (advice.nextAction && !uiRequested) {
         uiRequested = true;
+        // Attached by us before the UI is asked for (only on pages with something to show), and handed to it:
+        // a root a page script attached first is never rendered into (then this throws and no UI loads).
+        bridge.shadow ??= host.attachShadow({ mode: 'open' });
         const asked = bridge;
         send({ type: 'assistant/load' }, isLoaded)
           .catch(fail)
