@@ -8,6 +8,7 @@ import { SPSE_HOST_PATTERN } from '@/lib/spse/hosts';
 import { recognise, type Recognition } from '@/lib/spse/recognise';
 import { collect } from '@/lib/spse/snapshot';
 import { typedUserId } from '@/lib/spse/user-id-field';
+import { afterLoad } from './after-load';
 import { watchPage } from './watch';
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object';
@@ -24,6 +25,9 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   async main(ctx) {
     if (window.top !== window) return;
+    // Nothing before the page's load event: Chrome would make the page wait for it (./after-load.ts).
+    await afterLoad();
+    if (ctx.isInvalid) return;
     const first = recognise(location.href, collect(document));
     if (!first) return;
 

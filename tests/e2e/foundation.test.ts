@@ -46,6 +46,17 @@ describe('content script', () => {
     }
   });
 
+  it('does nothing before the page’s load event (Chrome starts document_idle scripts just before it)', async () => {
+    const page = await ext.browser.newPage();
+    // The page's own load listener notes whether the assistant's host was there already.
+    await page.evaluateOnNewDocument(
+      "addEventListener('load', () => document.documentElement.setAttribute('data-host-at-load', String(!!document.querySelector('spse-assist'))), true)",
+    );
+    await page.goto(`${sim.lpses.find((l) => l.generation === '4.5')!.baseUrl}/login/penyedia`, { waitUntil: 'load' });
+    expect(await assistantOf(page)).toMatchObject({ pageKind: 'login' });
+    expect(await page.$eval('html', (h) => h.getAttribute('data-host-at-load'))).toBe('false');
+  });
+
   it('shows nothing on non-SPSE login pages, also under /eproc/ where the legacy pattern matches', async () => {
     expect(sim.nonSpsePages).toHaveLength(2);
     for (const url of sim.nonSpsePages) {
