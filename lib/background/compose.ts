@@ -117,7 +117,8 @@ export function composeAdvice(a: {
     genuine: a.genuine,
     ...(a.lpseName && { lpseName: a.lpseName }),
     params: a.params,
-    text: adviceTexts(a.lang, a.nextAction, a.params, a.lpseName, a.contact?.userId),
+    // Nothing to show, nothing to say: every SPSE page a penyedia browses gets this reply, kept small.
+    text: a.nextAction ? adviceTexts(a.lang, a.nextAction, a.params, a.lpseName, a.contact?.userId) : {},
     ...(a.contact && { contact: a.contact }),
     collapsed: a.collapsed,
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isAdvice } from '@/lib/advice';
 import { adviceSchema } from '@/lib/protocol';
+import { composeAdvice } from '@/lib/background/compose';
 
 const text = { title: 'Masuk', detail: 'x', collapse: 'Ciutkan', expand: 'SPSE Assist', label: 'Asisten SPSE' };
 const samples: unknown[] = [
@@ -38,5 +39,22 @@ describe("the content script's zod-free advice guard", () => {
   it('rejects advice without its texts or with a non-string text', () => {
     expect(isAdvice({ pageKind: 'login', nextAction: 'log-in', genuine: true, params: {} })).toBe(false);
     expect(isAdvice({ pageKind: 'login', nextAction: 'log-in', genuine: true, params: {}, text: { ...text, title: 5 } })).toBe(false);
+  });
+});
+
+describe('composeAdvice', () => {
+  const base = { lang: 'id' as const, pageKind: 'other' as const, genuine: true, lpseName: 'LPSE Provinsi DKI Jakarta', params: {}, collapsed: false };
+  it('says nothing (no texts) on a page with nothing to show: the reply every SPSE page gets stays small', () => {
+    const silent = composeAdvice({ ...base, nextAction: null });
+    expect(silent.text).toEqual({});
+    expect(isAdvice(silent)).toBe(true);
+    expect(JSON.stringify(silent).length).toBeLessThan(200);
+  });
+  it('carries the action’s title, detail and the assistant’s labels when there is something to show', () => {
+    const advice = composeAdvice({ ...base, pageKind: 'login', nextAction: 'log-in', params: { userId: 'MITRAKARYA' } });
+    expect(advice.text.title).toBeTruthy();
+    expect(advice.text.collapse).toBeTruthy();
+    expect(advice.text.fill).toContain('MITRAKARYA');
+    expect(isAdvice(advice)).toBe(true);
   });
 });
