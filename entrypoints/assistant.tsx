@@ -10,23 +10,32 @@ import { send } from '@/lib/messaging';
 // `<spse-assist>` host, so SPSE's styles and ours never meet.
 export default defineUnlistedScript(() => {
   const bridge = bridgeOf(globalThis);
-  if (!bridge?.shadow || bridge.show || bridge.ctx.isInvalid) return;
-  const { ctx, host, shadow } = bridge;
+  if (!bridge || bridge.show || bridge.ctx.isInvalid) return;
+  const { ctx, host } = bridge;
 
-  const style = document.createElement('style');
-  // The page's inherited styles stop at our host; then ours.
-  style.textContent = `:host{all:initial !important;}\n${ASSISTANT_CSS}`;
-  const container = document.createElement('div');
-  shadow.replaceChildren(style, container);
-  // SPSE's Bootstrap login modal pulls focus back into itself on every `focusin` that reaches the document;
-  // stopping these at our shadow root keeps the assistant reachable by keyboard while the modal is open.
-  for (const type of ['focusin', 'focusout', 'keydown', 'keyup', 'keypress']) shadow.addEventListener(type, (e) => e.stopPropagation());
-  ctx.onInvalidated(() => render(null, container));
+  // Built on the first advice with something to show, in the root the content script attached for it.
+  let container: HTMLElement | undefined;
+  const mount = (shadow: ShadowRoot) => {
+    const style = document.createElement('style');
+    // The page's inherited styles stop at our host; then ours.
+    style.textContent = `:host{all:initial !important;}\n${ASSISTANT_CSS}`;
+    const root = document.createElement('div');
+    shadow.replaceChildren(style, root);
+    // SPSE's Bootstrap login modal pulls focus back into itself on every `focusin` that reaches the document;
+    // stopping these at our shadow root keeps the assistant reachable by keyboard while the modal is open.
+    for (const type of ['focusin', 'focusout', 'keydown', 'keyup', 'keypress']) shadow.addEventListener(type, (e) => e.stopPropagation());
+    ctx.onInvalidated(() => render(null, root));
+    return root;
+  };
 
   const fail = (e: unknown) => {
     if (!ctx.isInvalid) console.warn('[spse-assist]', e);
   };
   const show = (advice: Advice) => {
+    if (!container) {
+      if (!bridge.shadow) return; // nothing to show yet
+      container = mount(bridge.shadow);
+    }
     render(
       <Assistant
         key={`${advice.pageKind}:${advice.nextAction}:${advice.params.problemId ?? ''}`}
@@ -42,5 +51,5 @@ export default defineUnlistedScript(() => {
     host.hidden = !advice.nextAction;
   };
   bridge.show = show;
-  show(bridge.advice);
+  if (bridge.advice) show(bridge.advice);
 });

@@ -5,16 +5,18 @@ import type { Advice } from './advice';
  * How the content script and the assistant's UI script meet. The content script (recognition only, small:
  * issue 7) creates `<spse-assist>` and keeps the advice; the UI script (Preact, the assistant, its styles)
  * is injected by the background only when there is something to show, into the same isolated world, where
- * it finds this bridge on `globalThis` — out of the page's reach.
+ * it finds this bridge on `globalThis` — out of the page's reach. Usually the background injects it while
+ * answering the page's first report, before the advice arrives; else the content script asks for it
+ * (`assistant/load`) when advice with something to show finds no UI.
  */
 export interface AssistantBridge {
   ctx: ContentScriptContext;
   host: HTMLElement;
-  /** The host's shadow root, attached by the content script before it asks for the UI (never
+  /** The host's shadow root, attached by the content script when there is something to show (never
    * `host.shadowRoot`, which a page could have attached first). */
   shadow?: ShadowRoot;
-  /** The newest advice (the UI script reads it when it arrives). */
-  advice: Advice;
+  /** The newest advice; none yet when the background injects the UI before its first reply. */
+  advice?: Advice;
   /** "Isi User ID" (lib/spse/fill.ts), lent by the content script so the UI script does not load it again. */
   fill: (userId: string) => boolean;
   /** Set by the UI script: show newer advice. */

@@ -87,7 +87,12 @@ export type TabStatus = z.infer<typeof tabStatusSchema>;
 /** The protocol map: message type → request payload and reply schemas. */
 export const protocol = {
   /** content script → background: what this page is. Reply: the next action to show. */
-  'page/recognised': { request: z.strictObject({ type: z.literal('page/recognised'), recognition: recognitionSchema }), reply: adviceSchema },
+  // `wantsUi`: the asking document has no assistant UI yet; when the advice has something to show, the
+  // background injects the UI before it replies (one round trip fewer than asking with assistant/load).
+  'page/recognised': {
+    request: z.strictObject({ type: z.literal('page/recognised'), recognition: recognitionSchema, wantsUi: z.optional(z.boolean()) }),
+    reply: adviceSchema,
+  },
   /** content script → background: the User ID typed into SPSE's User ID field, when its step is submitted. */
   'login/user-id': { request: z.strictObject({ type: z.literal('login/user-id'), userId }), reply: z.strictObject({ accepted: z.boolean() }) },
   /** extension pages → background: everything the registry holds (popup, options, tests). */

@@ -42,26 +42,26 @@ export default defineContentScript({
     const fail = (e: unknown) => {
       if (!ctx.isInvalid) console.warn('[spse-assist]', e);
     };
-    let bridge: AssistantBridge | undefined;
+    // Set before the first report: the background may inject the UI before it replies.
+    const bridge: AssistantBridge = { ctx, host, fill: (userId) => fillUserId(document, userId) };
+    setBridge(globalThis, bridge);
     let uiRequested = false;
     const show = (advice: Advice) => {
       host.setAttribute('data-page-kind', advice.pageKind);
       host.setAttribute('data-next-action', advice.nextAction ?? '');
       if (!advice.nextAction) host.hidden = true;
-      if (bridge) bridge.advice = advice;
-      else setBridge(globalThis, (bridge = { ctx, host, advice, fill: (userId) => fillUserId(document, userId) }));
+      bridge.advice = advice;
+      // Attached by us (only on pages with something to show) and handed to the UI: a root a page script
+      // attached first is never rendered into (then this throws and no UI shows).
+      if (advice.nextAction) bridge.shadow ??= host.attachShadow({ mode: 'open' });
       if (bridge.show) bridge.show(advice);
       else if (advice.nextAction && !uiRequested) {
+        // The UI was not injected with the reply (it went into a newer document, or failed): ask for it.
         uiRequested = true;
-        // Attached by us before the UI is asked for (only on pages with something to show), and handed to it:
-        // a root a page script attached first is never rendered into (then this throws and no UI loads).
-        bridge.shadow ??= host.attachShadow({ mode: 'open' });
-        const asked = bridge;
         send({ type: 'assistant/load' }, isLoaded)
           .catch(fail)
-          // The UI registers itself while it is injected: if it did not (it went into a newer document, or
-          // failed), the next advice asks again.
-          .finally(() => (uiRequested = !!asked.show));
+          // The UI registers itself while it is injected: if it did not, the next advice asks again.
+          .finally(() => (uiRequested = !!bridge.show));
       }
     };
 
@@ -71,7 +71,7 @@ export default defineContentScript({
       if (key === shown && !force) return;
       shown = key;
       if (ctx.isInvalid) return;
-      const advice = await send({ type: 'page/recognised', recognition }, isAdvice);
+      const advice = await send({ type: 'page/recognised', recognition, wantsUi: !bridge.show }, isAdvice);
       if (!ctx.isInvalid) show(advice); // a newer copy of this script may have taken over meanwhile
     };
     const again = (force: boolean) => {

@@ -266,6 +266,10 @@ async function fromPage(
     collapsed: settings.collapsed.includes(key),
   });
   await deps.tabs.set(tabId, { url: sender.url, lpseKey: key, ...(lpse && { lpseName: lpse.name }), pageKind: advice.pageKind, nextAction: advice.nextAction, at: now });
+  // Something to show in a document without the UI: inject it first, so the reply finds it there. A failed
+  // injection (the document went away) only costs the page a second ask (assistant/load).
+  if (request.wantsUi && advice.nextAction && deps.loadAssistant)
+    await deps.loadAssistant(tabId, sender.frameId ?? 0, sender.documentId).catch((e: unknown) => deps.log?.(`assistant UI: ${String(e)}`));
   return { ok: true, value: advice };
 }
 

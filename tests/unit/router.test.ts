@@ -63,6 +63,29 @@ describe('background router', () => {
     expect(loaded).toHaveLength(1);
   });
 
+  it('injects the UI before replying when the page has none and the advice has something to show, and only then', async () => {
+    const d = deps();
+    const events: string[] = [];
+    d.loadAssistant = async (tabId, frameId, documentId) => void events.push(`inject ${tabId}/${frameId}/${documentId}`);
+    const ask = async (wantsUi: boolean | undefined, url = 'https://spse.inaproc.id/jakarta/login', page?: unknown) => {
+      const reply = await route({ ...recognition(url, page), ...(wantsUi !== undefined && { wantsUi }) }, { ...tabSender, url, frameId: 0, documentId: 'doc1' }, d);
+      events.push(`reply ${(reply as { value: { nextAction: string | null } }).value.nextAction}`);
+    };
+    await ask(true);
+    expect(events).toEqual(['inject 7/0/doc1', 'reply log-in']);
+    await ask(false); // the UI is there already
+    await ask(undefined);
+    await ask(true, 'https://spse.inaproc.id/jakarta/lelang', { kind: 'other' }); // nothing to show
+    expect(events).toEqual(['inject 7/0/doc1', 'reply log-in', 'reply log-in', 'reply log-in', 'reply null']);
+    // An injection that fails (the document went away) still gets the page its advice.
+    d.loadAssistant = async () => {
+      throw new Error('No document with id doc1');
+    };
+    await ask(true);
+    expect(events.at(-1)).toBe('reply log-in');
+    expect(d.logs.join('\n')).toMatch(/No document/);
+  });
+
   it.each([
     ['another extension', recognition('https://spse.inaproc.id/jakarta/login'), { ...tabSender, id: 'evil' }, /unknown sender/],
     ['a malformed message', { type: 'page/recognised', recognition: { url: 5 } }, tabSender, /invalid message/],
