@@ -81,9 +81,12 @@ function adminNoticeText(s: PageSnapshot): string | undefined {
   const hit =
     blocked ??
     s.prominent.find(
-      ({ text, context }) =>
-        anyPhrase([text], A.texts) || (anyPhrase([context], A.contactWords) && anyPhrase([context], A.contactTargets) && anyPhrase([text], [...A.texts, ...A.headingWords])) ||
-        (anyPhrase([text], A.contactWords) && anyPhrase([text], A.contactTargets) && !/^hubungi kami$/i.test(text)),
+      // `p.context` walks the block around the text: read last, and only for a heading that may be a notice's
+      // (destructuring it would read it for every heading of every page).
+      (p) =>
+        anyPhrase([p.text], A.texts) ||
+        (anyPhrase([p.text], A.contactWords) && anyPhrase([p.text], A.contactTargets) && !/^hubungi kami$/i.test(p.text)) ||
+        (anyPhrase([p.text], A.headingWords) && anyPhrase([p.context], A.contactWords) && anyPhrase([p.context], A.contactTargets)),
     );
   if (!hit) return undefined;
   // The notice is the block the heading or alert sits in (what the LPSE wrote), not the heading alone.

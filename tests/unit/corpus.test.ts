@@ -8,8 +8,10 @@ import { recognitionSchema } from '@/lib/protocol';
 import { describePage, type Description } from '@/lib/spse/describe';
 import { recognise } from '@/lib/spse/recognise';
 import { registeredExamples } from '@/lib/spse/examples';
-import { PAGE_KINDS, PREDICATES, type PageKind } from '@/lib/spse/page-kinds';
+import { classifySnapshot, PAGE_KINDS, PREDICATES, type PageKind } from '@/lib/spse/page-kinds';
+import { collect } from '@/lib/spse/snapshot';
 import { CORPUS_DIR, loadIndex, pathOf, snapshotOf, snapshotOfFile, type CorpusEntry } from '../support/corpus';
+import { parseHtml } from '../support/parse-html';
 
 const index = loadIndex();
 const expectedFailures = z
@@ -95,5 +97,31 @@ describe('hostile inputs', () => {
     const depth = 1000;
     const html = `<html><body>${'<div>'.repeat(depth)}<form><input name="txtUserId"><button type="submit">Login</button></form>${'</div>'.repeat(depth)}<footer>Aplikasi SPSE v4.5u20250321</footer></body></html>`;
     expect(describePage(url, await snapshotOf(html, url))).toMatchObject({ spse: true, kind: 'login', step: 'user-id' });
+  });
+});
+
+describe('cost of classifying', () => {
+  it.each([
+    ['real:herpiko_spse35__lelang-1.html', 'https://spse.inaproc.id/jakarta/lelang'],
+    ['real:ssa_agentic_lpse__Informasi_Tender.htm', 'https://spse.inaproc.id/kemkes/lelang/10102453000/pemenangberkontrak'],
+    ['reconstructed/spse45-login-user-id.html', 'https://spse.inaproc.id/jakarta/login/penyedia'],
+  ])('%s: the block around a heading is not read where no heading may be a notice’s', async (file, url) => {
+    const { document, close } = parseHtml(readFileSync(pathOf(file), 'utf8'), url);
+    try {
+      const snapshot = collect(document);
+      let reads = 0;
+      const counted = snapshot.prominent.map((p) => ({
+        text: p.text,
+        get context() {
+          reads++;
+          return p.context;
+        },
+      }));
+      const before = classifySnapshot(snapshot);
+      expect(classifySnapshot({ ...snapshot, prominent: counted })).toEqual(before);
+      expect(reads).toBe(0);
+    } finally {
+      await close();
+    }
   });
 });
