@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { LISTING_ROWS, pageScope, selectAll, selectMany } from '@/lib/spse/select';
+import { LISTING_ROWS, pageScope, selectAll, selectMany, SMALL_PAGE } from '@/lib/spse/select';
 
 describe('selectAll (fast-path selector lists)', () => {
   it('returns what querySelectorAll returns, in document order, for tags, classes, ids, compounds and descendants', () => {
@@ -35,6 +35,16 @@ describe('pageScope (the rows of listings are data)', () => {
     document.querySelector('#big')!.remove();
     expect(pageScope(document).roots).toEqual([document]);
     expect(selectAll(pageScope(document), 'h4, .alert')).toEqual(Array.from(document.querySelectorAll('h4, .alert')));
+  });
+
+  it('a small page is searched list by list with querySelectorAll, a large one through the fast paths: same answers', () => {
+    const lists = ['h2, .alert, [role="alert"]', 'input', 'nav a, .modal-header, #x'];
+    for (const [n, small] of [[10, true], [SMALL_PAGE, false]] as const) {
+      document.body.innerHTML = `<h2 id="x">T</h2><div class="alert">A</div><nav><a>m</a></nav><form><input name="a"></form>${'<div><span>p</span></div>'.repeat(n / 2)}<div role="alert">B</div>`;
+      const scope = pageScope(document);
+      expect(scope.small).toBe(small);
+      expect(selectMany(scope, lists)).toEqual(lists.map((l) => Array.from(document.querySelectorAll(l))));
+    }
   });
 });
 
