@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
-import { setBridge, type AssistantBridge } from '@/lib/assistant-bridge';
-import { isAdvice, type Advice } from '@/lib/advice';
+import { isAdvice } from '@/lib/advice';
 import { isAccepted, isLoaded } from '@/lib/replies';
 import { send } from '@/lib/messaging';
 import { fillUserId } from '@/lib/spse/fill';
@@ -9,6 +8,7 @@ import { recognise, type Recognition } from '@/lib/spse/recognise';
 import { collect } from '@/lib/spse/snapshot';
 import { typedUserId } from '@/lib/spse/user-id-field';
 import { afterLoad } from './after-load';
+import { assistantHost } from './assistant-host';
 import { watchPage } from './watch';
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object';
@@ -42,28 +42,13 @@ export default defineContentScript({
     const fail = (e: unknown) => {
       if (!ctx.isInvalid) console.warn('[spse-assist]', e);
     };
-    // Set before the first report: the background may inject the UI before it replies.
-    const bridge: AssistantBridge = { ctx, host, fill: (userId) => fillUserId(document, userId) };
-    setBridge(globalThis, bridge);
-    let uiRequested = false;
-    const show = (advice: Advice) => {
-      host.setAttribute('data-page-kind', advice.pageKind);
-      host.setAttribute('data-next-action', advice.nextAction ?? '');
-      if (!advice.nextAction) host.hidden = true;
-      bridge.advice = advice;
-      // Attached by us (only on pages with something to show) and handed to the UI: a root a page script
-      // attached first is never rendered into (then this throws and no UI shows).
-      if (advice.nextAction) bridge.shadow ??= host.attachShadow({ mode: 'open' });
-      if (bridge.show) bridge.show(advice);
-      else if (advice.nextAction && !uiRequested) {
-        // The UI was not injected with the reply (it went into a newer document, or failed): ask for it.
-        uiRequested = true;
-        send({ type: 'assistant/load' }, isLoaded)
-          .catch(fail)
-          // The UI registers itself while it is injected: if it did not, the next advice asks again.
-          .finally(() => (uiRequested = !!bridge.show));
-      }
-    };
+    const assistant = assistantHost({
+      ctx,
+      host,
+      fill: (userId) => fillUserId(document, userId),
+      askForUi: () => send({ type: 'assistant/load' }, isLoaded),
+      onError: fail,
+    });
 
     let shown = '';
     const report = async (recognition: Recognition, force = false) => {
@@ -71,8 +56,8 @@ export default defineContentScript({
       if (key === shown && !force) return;
       shown = key;
       if (ctx.isInvalid) return;
-      const advice = await send({ type: 'page/recognised', recognition, wantsUi: !bridge.show }, isAdvice);
-      if (!ctx.isInvalid) show(advice); // a newer copy of this script may have taken over meanwhile
+      const advice = await send({ type: 'page/recognised', recognition, wantsUi: assistant.wantsUi }, isAdvice);
+      if (!ctx.isInvalid) assistant.show(advice); // a newer copy of this script may have taken over meanwhile
     };
     const again = (force: boolean) => {
       const r = recognise(location.href, collect(document));
