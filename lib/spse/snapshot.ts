@@ -122,8 +122,9 @@ export function collect(doc: Document): PageSnapshot {
   // Every lookup below leaves out the rows of listings (lib/spse/select.ts): the cost of a page does not
   // grow with its tender list.
   const scope = pageScope(doc);
-  const region = (sel: string) => norm(selectAll(scope, sel).slice(0, 5).map((n) => n.textContent).join(' '));
-  textMarkers(`${region('noscript')} ${region('footer, .footer, #footer')}`);
+  const region = (els: Element[]) => norm(els.slice(0, 5).map((n) => n.textContent).join(' '));
+  const [noscripts = [], footers = []] = selectMany(scope, ['noscript', 'footer, .footer, #footer']);
+  textMarkers(`${region(noscripts)} ${region(footers)}`);
   for (const sel of markers.length ? [] : signals.markers.selectors) {
     try {
       if (doc.querySelector(sel)) {
