@@ -1,9 +1,10 @@
 /**
  * `querySelectorAll` for selector lists, at a cost that does not grow with a page's listings.
  * - A long list of alternatives loses Chromium's shortcuts: each element is matched against every
- *   alternative (3 ms on a 3,000-row tender list). A tag, a class (or classes of one element) or an id
- *   alone costs one plain walk without selector matching, so those are looked up one by one, and the other
- *   alternatives of *all* the lists asked together share one walk.
+ *   alternative (3 ms on a 3,000-row tender list). A tag or a class (or classes of one element) alone costs
+ *   one plain walk without selector matching, so those are looked up one by one, and the other alternatives
+ *   of *all* the lists asked together share one walk. (Ids go with the others: `getElementById` would miss
+ *   a duplicated id, and an id of another case in a quirks-mode page, which `querySelectorAll` matches.)
  * - Every walk still visits the whole page. The rows of a listing (a table body of LISTING_ROWS rows or more:
  *   tenders, schedules, participants) are data, never what the page says it is, so a page scope leaves them
  *   out and the walks cover only the rest.
@@ -12,7 +13,6 @@
 const TAG = /^[a-z][a-z0-9]*$/i;
 /** One class or several on the same element (`.alert.alert-warning`): getElementsByClassName takes both. */
 const CLASS = /^(?:\.[\w-]+)+$/;
-const ID = /^#[\w-]+$/;
 
 /** A table body this long (and without fields) is a listing: its rows are data. */
 export const LISTING_ROWS = 30;
@@ -51,7 +51,7 @@ export function pageScope(doc: Document): Scope {
 }
 
 const parts = (list: string) => list.split(',').map((p) => p.trim()).filter(Boolean);
-const isFast = (p: string) => TAG.test(p) || CLASS.test(p) || ID.test(p);
+const isFast = (p: string) => TAG.test(p) || CLASS.test(p);
 
 function inOrder(found: Set<Element>): Element[] {
   const list = [...found];
@@ -62,11 +62,7 @@ function inOrder(found: Set<Element>): Element[] {
 function addFast(root: Document | Element, part: string, into: Set<Element>): void {
   // No `instanceof Document`: the global may not exist where this runs (a parsed page in Node).
   if (TAG.test(part)) for (const el of Array.from(root.getElementsByTagName(part))) into.add(el);
-  else if (CLASS.test(part)) for (const el of Array.from(root.getElementsByClassName(part.slice(1).split('.').join(' ')))) into.add(el);
-  else if (root.nodeType === 9) {
-    const el = (root as Document).getElementById(part.slice(1));
-    if (el) into.add(el);
-  } else for (const el of Array.from(root.querySelectorAll(part))) into.add(el);
+  else for (const el of Array.from(root.getElementsByClassName(part.slice(1).split('.').join(' ')))) into.add(el);
 }
 
 const isScope = (x: Scope | Document | Element): x is Scope => 'roots' in x;

@@ -66,7 +66,11 @@ describe('background router', () => {
   it('injects the UI before replying when the page has none and the advice has something to show, and only then', async () => {
     const d = deps();
     const events: string[] = [];
-    d.loadAssistant = async (tabId, frameId, documentId) => void events.push(`inject ${tabId}/${frameId}/${documentId}`);
+    // Done a task later, as an injection is: a reply that did not wait for it would come first.
+    d.loadAssistant = async (tabId, frameId, documentId) => {
+      await new Promise((r) => setTimeout(r));
+      events.push(`inject ${tabId}/${frameId}/${documentId}`);
+    };
     const ask = async (wantsUi: boolean | undefined, url = 'https://spse.inaproc.id/jakarta/login', page?: unknown) => {
       const reply = await route({ ...recognition(url, page), ...(wantsUi !== undefined && { wantsUi }) }, { ...tabSender, url, frameId: 0, documentId: 'doc1' }, d);
       events.push(`reply ${(reply as { value: { nextAction: string | null } }).value.nextAction}`);

@@ -40,7 +40,8 @@ describe('pageScope (the rows of listings are data)', () => {
   it('a small page is searched list by list with querySelectorAll, a large one through the fast paths: same answers', () => {
     const lists = ['h2, .alert, [role="alert"]', 'input', 'nav a, .modal-header, #x'];
     for (const [n, small] of [[10, true], [SMALL_PAGE, false]] as const) {
-      document.body.innerHTML = `<h2 id="x">T</h2><div class="alert">A</div><nav><a>m</a></nav><form><input name="a"></form>${'<div><span>p</span></div>'.repeat(n / 2)}<div role="alert">B</div>`;
+      // A duplicated id too: querySelectorAll finds both, as the answers must.
+      document.body.innerHTML = `<h2 id="x">T</h2><div class="alert">A</div><nav><a>m</a></nav><form><input name="a"></form>${'<div><span>p</span></div>'.repeat(n / 2)}<div role="alert" id="x">B</div>`;
       const scope = pageScope(document);
       expect(scope.small).toBe(small);
       expect(selectMany(scope, lists)).toEqual(lists.map((l) => Array.from(document.querySelectorAll(l))));
