@@ -64,8 +64,6 @@ export default defineContentScript({
       if (r) report(r, force).catch(fail);
     };
 
-    await report(first).catch(fail);
-
     // The User ID is learned when its step is submitted: only that field is read (lib/spse/user-id-field.ts).
     ctx.addEventListener(
       document,
@@ -87,5 +85,9 @@ export default defineContentScript({
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
     watchPage(ctx, () => again(false));
+
+    // Last, once every listener is there: a page that goes into the back/forward cache while this first
+    // report is in flight (its reply is lost) reports again when it is restored.
+    await report(first).catch(fail);
   },
 });
