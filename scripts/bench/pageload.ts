@@ -51,12 +51,21 @@ interface Sample {
   scriptsOnlyMs: number;
 }
 
+/**
+ * After every load, this long before the next one: the content script works after the load event (and the
+ * UI comes after the background's reply, ≈ 15 ms later on this machine); without a pause that work would
+ * overlap the next load, whichever it is.
+ */
+const SETTLE_MS = 100;
+
 async function loadTime(page: Page, url: string): Promise<number> {
   await page.goto(url, { waitUntil: 'load' });
-  return page.evaluate(() => {
+  const ms = await page.evaluate(() => {
     const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     return n.loadEventStart - n.startTime;
   });
+  await new Promise((r) => setTimeout(r, SETTLE_MS));
+  return ms;
 }
 
 /**
@@ -78,7 +87,16 @@ async function extensionScriptMs(page: Page, url: string): Promise<{ cpu: number
   // The content script goes on after the load event, and the assistant's UI script comes after the
   // background's reply (a registry write and an injection): 250 ms covers both on this machine.
   await page.evaluate(() => new Promise((r) => setTimeout(r, 250)));
-  type Event = { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: { data?: { url?: string; scriptName?: string }; chrome_mojo_event_info?: { mojo_interface_tag?: string } } };
+  type Event = {
+    name: string;
+    ph: string;
+    ts: number;
+    dur?: number;
+    tdur?: number;
+    pid: number;
+    tid: number;
+    args?: { frame?: string; data?: { url?: string; scriptName?: string; frame?: string }; chrome_mojo_event_info?: { mojo_interface_tag?: string } };
+  };
   const trace = JSON.parse(new TextDecoder().decode((await page.tracing.stop())!)) as { traceEvents: Event[] };
   const ours = (e: Event) => (e.name === 'EvaluateScript' || e.name === 'FunctionCall') && (e.args?.data?.url ?? e.args?.data?.scriptName ?? '').startsWith('chrome-extension://');
   const first = trace.traceEvents.find((e) => e.ph === 'X' && e.name === 'EvaluateScript' && ours(e));
@@ -88,10 +106,14 @@ async function extensionScriptMs(page: Page, url: string): Promise<{ cpu: number
   const inside = (outer: Event, e: Event) => e.ts >= outer.ts && e.ts + e.dur! <= outer.ts + outer.dur!;
   const ipc = all.filter((e) => e.name === 'Receive mojo message' && e.args?.chrome_mojo_event_info?.mojo_interface_tag?.startsWith('extensions.mojom.'));
   const scripts = all.filter(ours);
-  const timers = all.filter((e) => e.name === 'TimerFire' && scripts.some((f) => f.name === 'FunctionCall' && inside(e, f)));
+  // A timer is ours when its callback is: the first (outermost) function call inside it. A page's own timer
+  // that changes the DOM also runs our MutationObserver callback, later in that task: only that is ours.
+  const calls = all.filter((e) => e.name === 'FunctionCall');
+  const timers = all.filter((e) => e.name === 'TimerFire' && calls.find((f) => inside(e, f)) && ours(calls.find((f) => inside(e, f))!));
   const tasks = all.filter((e) => e.name === 'RunTask' && (ipc.some((m) => inside(e, m)) || timers.some((t) => inside(e, t))));
-  // The load event of the traced page: the last navigation's (the page before it may be in the trace too).
-  const loadAt = Math.max(...onThread.filter((e) => e.name === 'MarkLoad' || e.name === 'loadEventStart').map((e) => e.ts), Infinity * -1);
+  // The start of the traced page's load event (its frame's navigation-timing mark).
+  const loadAt = onThread.filter((e) => e.name === 'loadEventStart' && e.args?.frame === first.args?.data?.frame).at(-1)?.ts;
+  if (loadAt === undefined) throw new Error(`no loadEventStart in the trace of ${url}`);
   const events = [...tasks, ...scripts].sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   let cpu = 0;
   let wall = 0;
