@@ -120,27 +120,25 @@ async function extensionScriptMs(page: Page, url: string): Promise<{ cpu: number
   // The start of the traced page's load event (its frame's navigation-timing mark).
   const loadAt = onThread.filter((e) => e.name === 'loadEventStart' && e.args?.frame === first.args?.data?.frame).at(-1)?.ts;
   if (loadAt === undefined) throw new Error(`no loadEventStart in the trace of ${url}`);
-  const events = [...tasks, ...scripts].sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
-  let cpu = 0;
-  let wall = 0;
-  let beforeLoad = 0;
-  const openUntil = new Map<number, number>();
-  for (const e of events) {
-    if ((openUntil.get(e.tid) ?? -1) >= e.ts + e.dur!) continue; // nested
-    wall += e.dur!;
-    cpu += e.tdur ?? e.dur!;
-    if (e.ts < loadAt) beforeLoad += e.tdur ?? e.dur!;
-    openUntil.set(e.tid, e.ts + e.dur!);
-  }
-  // The script events alone (what this bench counted before whole tasks were: continuations left out).
-  let scriptsOnly = 0;
-  let scriptsUntil = -1;
-  for (const e of scripts) {
-    if (scriptsUntil >= e.ts + e.dur!) continue;
-    scriptsOnly += e.tdur ?? e.dur!;
-    scriptsUntil = e.ts + e.dur!;
-  }
-  return { cpu: cpu / 1000, wall: wall / 1000, beforeLoad: beforeLoad / 1000, scriptsOnly: scriptsOnly / 1000 };
+  // Thread time (wall time when the trace has none) of events, an event inside one already counted left out.
+  const sum = (events: Event[], keep: (e: Event) => boolean = () => true, wallTime = false) => {
+    let total = 0;
+    let until = -1;
+    for (const e of [...events].sort((a, b) => a.ts - b.ts || b.dur! - a.dur!)) {
+      if (until >= e.ts + e.dur!) continue; // nested
+      if (keep(e)) total += wallTime ? e.dur! : (e.tdur ?? e.dur!);
+      until = e.ts + e.dur!;
+    }
+    return total / 1000;
+  };
+  const counted = [...tasks, ...scripts];
+  return {
+    cpu: sum(counted),
+    wall: sum(counted, undefined, true),
+    beforeLoad: sum(counted, (e) => e.ts < loadAt),
+    // The script events alone (what this bench counted before it counted whole tasks: continuations left out).
+    scriptsOnly: sum(scripts),
+  };
 }
 
 function stats(xs: number[]) {
@@ -154,19 +152,21 @@ const resample = <T>(xs: T[], rand: () => number) => Array.from({ length: xs.len
 /** The load-event ratio of a page: median matched ÷ median unmatched (loads alternated in pairs). */
 const pairRatio = (xs: Sample[]) => stats(xs.map((x) => x.matched)).median / stats(xs.map((x) => x.unmatched)).median;
 
-/** The ratio with its bootstrap 95% interval (pairs resampled). */
-function bootstrapRatio(samples: Sample[], rounds = 2000): { ratio: number; lo: number; hi: number } {
-  const rand = lcg(12345);
-  const rs = Array.from({ length: rounds }, () => pairRatio(resample(samples, rand))).sort((a, b) => a - b);
-  return { ratio: pairRatio(samples), lo: rs[Math.floor(rounds * 0.025)]!, hi: rs[Math.floor(rounds * 0.975)]! };
+/** A statistic of the samples with its bootstrap 95% interval (samples resampled; each build on its own). */
+function bootstrap<A extends Sample[][]>(seed: number, statistic: (...builds: A) => number, ...builds: A): { value: number; lo: number; hi: number } {
+  const rand = lcg(seed);
+  const rounds = 2000;
+  const xs = Array.from({ length: rounds }, () => statistic(...(builds.map((b) => resample(b, rand)) as A))).sort((a, b) => a - b);
+  return { value: statistic(...builds), lo: xs[Math.floor(rounds * 0.025)]!, hi: xs[Math.floor(rounds * 0.975)]! };
 }
 
-/** Real ratio − no-op ratio with its bootstrap 95% interval (the two builds resampled independently). */
-function bootstrapDiff(real: Sample[], noop: Sample[], rounds = 2000): { diff: number; lo: number; hi: number } {
-  const rand = lcg(54321);
-  const ds = Array.from({ length: rounds }, () => pairRatio(resample(real, rand)) - pairRatio(resample(noop, rand))).sort((a, b) => a - b);
-  return { diff: pairRatio(real) - pairRatio(noop), lo: ds[Math.floor(rounds * 0.025)]!, hi: ds[Math.floor(rounds * 0.975)]! };
-}
+/**
+ * Loads where the content script runs, real build ÷ no-op copy: the two builds take turns, so this compares
+ * loads made side by side, each running its content script; the ratios of each build also carry that
+ * browser's own loads without it (which run no extension code, yet differ between two browsers by up to a
+ * third on the 3,000-row page: Chrome's frames landing before or after the load event).
+ */
+const matchedRealOverNoop = (real: Sample[], noop: Sample[]) => stats(real.map((x) => x.matched)).median / stats(noop.map((x) => x.matched)).median;
 
 interface Build {
   ext: ExtensionBrowser;
@@ -174,20 +174,6 @@ interface Build {
   /** The HTML its page's document requests get. */
   html: string;
   out: Record<string, Sample[]>;
-}
-
-/**
- * The load event where the content script runs, real build ÷ no-op copy (ratio of medians, bootstrap 95%
- * interval): the two builds take turns, so this compares loads made side by side, each running its content
- * script; the ratios above also carry each browser's own loads without it (which run no extension code, yet
- * differ between two browsers by up to a third on the 3,000-row page: Chrome's frames landing before or
- * after the load event).
- */
-function bootstrapMatched(real: Sample[], noop: Sample[], rounds = 2000): { ratio: number; lo: number; hi: number } {
-  const rand = lcg(999);
-  const r = (a: Sample[], b: Sample[]) => stats(a.map((x) => x.matched)).median / stats(b.map((x) => x.matched)).median;
-  const rs = Array.from({ length: rounds }, () => r(resample(real, rand), resample(noop, rand))).sort((a, b) => a - b);
-  return { ratio: r(real, noop), lo: rs[Math.floor(rounds * 0.025)]!, hi: rs[Math.floor(rounds * 0.975)]! };
 }
 
 async function launchBuild(extensionDir: string): Promise<Build> {
@@ -215,10 +201,10 @@ async function launchBuild(extensionDir: string): Promise<Build> {
  * by about 20% over minutes on this 2-core machine, and taking turns gives both builds the same drift.
  */
 async function measure(builds: Build[], floor: Build) {
+  const blank = (): Sample => ({ matched: 0, unmatched: 0, extMs: 0, extWallMs: 0, beforeLoadMs: 0, scriptsOnlyMs: 0 });
+  const traced = [...builds, floor];
   for (const p of PAGES) {
-    floor.html = p.html;
-    floor.out[p.name] = [];
-    for (const b of builds) {
+    for (const b of traced) {
       b.html = p.html;
       b.out[p.name] = [];
       await loadTime(b.page, `https://spse.inaproc.id${p.path}`); // warm-up
@@ -228,17 +214,15 @@ async function measure(builds: Build[], floor: Build) {
         // alternate the order so drift favours neither side
         const a = await loadTime(b.page, i % 2 ? `https://spse.inaproc.id${p.path}` : `https://bench.invalid${p.path}`);
         const c = await loadTime(b.page, i % 2 ? `https://bench.invalid${p.path}` : `https://spse.inaproc.id${p.path}`);
-        b.out[p.name]!.push({ matched: i % 2 ? a : c, unmatched: i % 2 ? c : a, extMs: 0, extWallMs: 0, beforeLoadMs: 0, scriptsOnlyMs: 0 });
+        b.out[p.name]!.push({ ...blank(), matched: i % 2 ? a : c, unmatched: i % 2 ? c : a });
       }
     }
+    // Traced loads: the builds and the reference take turns too; a sample of the reference has no load pair.
     for (let i = 0; i < Math.min(30, PAIRS); i++)
-      for (const b of i % 2 ? builds : [...builds].reverse()) {
+      for (const b of i % 2 ? traced : [...traced].reverse()) {
         const { cpu, wall, beforeLoad, scriptsOnly } = await extensionScriptMs(b.page, `https://spse.inaproc.id${p.path}`);
-        Object.assign(b.out[p.name]![i]!, { extMs: cpu, extWallMs: wall, beforeLoadMs: beforeLoad, scriptsOnlyMs: scriptsOnly });
-        if (b === builds[0]) {
-          const f = await extensionScriptMs(floor.page, `https://spse.inaproc.id${p.path}`);
-          floor.out[p.name]!.push({ matched: 0, unmatched: 0, extMs: f.cpu, extWallMs: f.wall, beforeLoadMs: f.beforeLoad, scriptsOnlyMs: f.scriptsOnly });
-        }
+        const sample = (b.out[p.name]![i] ??= blank());
+        Object.assign(sample, { extMs: cpu, extWallMs: wall, beforeLoadMs: beforeLoad, scriptsOnlyMs: scriptsOnly });
       }
   }
 }
@@ -301,43 +285,44 @@ const popup = await popupTiming(real.ext);
 await real.ext.close();
 
 const results = PAGES.map((p) => {
-  const r = bootstrapRatio(real.out[p.name]!);
-  const n = bootstrapRatio(noop.out[p.name]!);
-  const d = bootstrapDiff(real.out[p.name]!, noop.out[p.name]!);
-  const m = bootstrapMatched(real.out[p.name]!, noop.out[p.name]!);
+  const [realOut, noopOut] = [real.out[p.name]!, noop.out[p.name]!];
   const traced = (xs: Sample[]) => xs.filter((s) => s.extMs);
-  const ours = stats(traced(real.out[p.name]!).map((s) => s.extMs));
-  const noopExt = stats(traced(noop.out[p.name]!).map((s) => s.extMs));
-  const oursWall = stats(traced(real.out[p.name]!).map((s) => s.extWallMs));
-  const noopWall = stats(traced(noop.out[p.name]!).map((s) => s.extWallMs));
-  const oursBefore = stats(traced(real.out[p.name]!).map((s) => s.beforeLoadMs));
-  const noopBefore = stats(traced(noop.out[p.name]!).map((s) => s.beforeLoadMs));
-  const loadMs = stats(real.out[p.name]!.map((s) => s.unmatched)).median;
+  // One figure of the traced loads, real build beside the no-op copy.
+  const compare = (field: 'extMs' | 'extWallMs' | 'beforeLoadMs' | 'scriptsOnlyMs') => {
+    const [ours, noopMs] = [stats(traced(realOut).map((s) => s[field])), stats(traced(noopOut).map((s) => s[field]))];
+    return { extScriptMs: ours, noopScriptMs: noopMs, aboveNoopMs: ours.median - noopMs.median };
+  };
+  const thread = compare('extMs');
+  const beforeLoad = compare('beforeLoadMs');
+  const loadMs = stats(realOut.map((s) => s.unmatched)).median;
   const floorExt = stats(floor.out[p.name]!.map((s) => s.extMs));
-  const oursScripts = stats(traced(real.out[p.name]!).map((s) => s.scriptsOnlyMs));
-  const noopScripts = stats(traced(noop.out[p.name]!).map((s) => s.scriptsOnlyMs));
+  const ratio = (xs: Sample[], seed: number) => {
+    const b = bootstrap(seed, pairRatio, xs);
+    return { ratio: b.value, lo: b.lo, hi: b.hi };
+  };
+  const diff = bootstrap(54321, (r: Sample[], n: Sample[]) => pairRatio(r) - pairRatio(n), realOut, noopOut);
+  const matched = bootstrap(999, matchedRealOverNoop, realOut, noopOut);
   return {
     page: p.name,
     bytes: p.html.length,
-    real: r,
-    noop: n,
-    ratioDiff: d.diff,
-    ratioDiffCI: [d.lo, d.hi],
-    matchedRealOverNoop: m,
-    extScriptMs: ours,
-    noopScriptMs: noopExt,
-    aboveNoopMs: ours.median - noopExt.median,
-    wall: { extScriptMs: oursWall, noopScriptMs: noopWall, aboveNoopMs: oursWall.median - noopWall.median },
+    real: ratio(realOut, 12345),
+    noop: ratio(noopOut, 12345),
+    ratioDiff: diff.value,
+    ratioDiffCI: [diff.lo, diff.hi],
+    matchedRealOverNoop: { ratio: matched.value, lo: matched.lo, hi: matched.hi },
+    ...thread,
+    wall: compare('extWallMs'),
+    // The reference's figure above the no-op copy: what messaging the background alone costs a page.
+    floor: { extScriptMs: floorExt, aboveNoopMs: floorExt.median - thread.noopScriptMs.median },
+    scriptEventsOnly: compare('scriptsOnlyMs'),
     // What can hold the load event back is the work done before it: ours above the no-op copy's, as a share
     // of the page's load time without the extension, bounds the ratio difference from the mechanism itself.
-    // The reference's figure above the no-op copy: what messaging the background alone costs a page.
-    floor: { extScriptMs: floorExt, aboveNoopMs: floorExt.median - noopExt.median },
-    scriptEventsOnly: { extScriptMs: oursScripts, noopScriptMs: noopScripts, aboveNoopMs: oursScripts.median - noopScripts.median },
-    beforeLoad: { extScriptMs: oursBefore, noopScriptMs: noopBefore, aboveNoopMs: oursBefore.median - noopBefore.median, loadMs, ratioBound: (oursBefore.median - noopBefore.median) / loadMs },
-    samples: { real: real.out[p.name]!, noop: noop.out[p.name]! },
+    beforeLoad: { ...beforeLoad, loadMs, ratioBound: beforeLoad.aboveNoopMs / loadMs },
+    samples: { real: realOut, noop: noopOut },
   };
 });
 const ms = (x: number) => x.toFixed(2).padStart(9);
+const ci = (value: number, lo: number, hi: number) => `${value.toFixed(3)} [${lo.toFixed(3)}, ${hi.toFixed(3)}]`.padEnd(24);
 console.log(`main-thread time of the extension per load (thread time, median of ${Math.min(30, PAIRS)} traced loads; what is counted: extensionScriptMs)`);
 console.log('page'.padEnd(34), 'real'.padStart(9), 'no-op'.padStart(9), 'ours'.padStart(9), 'ours wall'.padStart(10), 'scripts'.padStart(9), 'floor'.padStart(9), '│ before load: real'.padStart(19), 'no-op'.padStart(9), 'ours'.padStart(9));
 for (const r of results)
@@ -350,10 +335,10 @@ console.log('page'.padEnd(34), 'real ratio [CI]'.padEnd(24), 'no-op ratio [CI]'.
 for (const r of results)
   console.log(
     r.page.padEnd(34),
-    `${r.real.ratio.toFixed(3)} [${r.real.lo.toFixed(3)}, ${r.real.hi.toFixed(3)}]`.padEnd(24),
-    `${r.noop.ratio.toFixed(3)} [${r.noop.lo.toFixed(3)}, ${r.noop.hi.toFixed(3)}]`.padEnd(24),
-    `${r.ratioDiff.toFixed(3)} [${r.ratioDiffCI[0]!.toFixed(3)}, ${r.ratioDiffCI[1]!.toFixed(3)}]`.padEnd(24),
-    `${r.matchedRealOverNoop.ratio.toFixed(3)} [${r.matchedRealOverNoop.lo.toFixed(3)}, ${r.matchedRealOverNoop.hi.toFixed(3)}]`.padEnd(24),
+    ci(r.real.ratio, r.real.lo, r.real.hi),
+    ci(r.noop.ratio, r.noop.lo, r.noop.hi),
+    ci(r.ratioDiff, r.ratioDiffCI[0]!, r.ratioDiffCI[1]!),
+    ci(r.matchedRealOverNoop.ratio, r.matchedRealOverNoop.lo, r.matchedRealOverNoop.hi),
     r.beforeLoad.loadMs.toFixed(1).padStart(8),
     r.beforeLoad.ratioBound.toFixed(3).padStart(7),
   );
