@@ -5,9 +5,10 @@ import { isCollapsed, isUpdated } from '@/lib/replies';
 import { bridgeOf } from '@/lib/assistant-bridge';
 import { send } from '@/lib/messaging';
 
-// The assistant's UI, injected by the background into an SPSE tab's isolated world when the content script
-// has something to show (lib/assistant-bridge.ts). Renders into a shadow root on the content script's
-// `<spse-assist>` host, so SPSE's styles and ours never meet.
+// The assistant's UI, injected by the background into an SPSE tab's isolated world when a page's advice has
+// something to show (lib/assistant-bridge.ts), usually before that advice reaches the content script. Renders
+// into the shadow root the content script attaches on its `<spse-assist>` host, so SPSE's styles and ours
+// never meet.
 export default defineUnlistedScript(() => {
   const bridge = bridgeOf(globalThis);
   if (!bridge || bridge.show || bridge.ctx.isInvalid) return;

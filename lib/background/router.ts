@@ -212,9 +212,11 @@ async function fromPage(
   const site = siteFromUrl(sender.url);
   if (!site) return reject(`${request.type} from a page that is not SPSE-shaped`);
   if (request.type === 'page/recognised' && new URL(request.recognition.url).origin !== site.origin) return reject('recognition for another origin');
+  // The assistant's UI goes into the document that asked (its frame where the browser cannot name it).
+  const loadUi = deps.loadAssistant && (() => deps.loadAssistant!(tabId, sender.frameId ?? 0, sender.documentId));
   if (request.type === 'assistant/load') {
-    if (!deps.loadAssistant) return { ok: true, value: { loaded: false } };
-    await deps.loadAssistant(tabId, sender.frameId ?? 0, sender.documentId);
+    if (!loadUi) return { ok: true, value: { loaded: false } };
+    await loadUi();
     return { ok: true, value: { loaded: true } };
   }
   const db = await deps.db();
@@ -268,8 +270,7 @@ async function fromPage(
   await deps.tabs.set(tabId, { url: sender.url, lpseKey: key, ...(lpse && { lpseName: lpse.name }), pageKind: advice.pageKind, nextAction: advice.nextAction, at: now });
   // Something to show in a document without the UI: inject it first, so the reply finds it there. A failed
   // injection (the document went away) only costs the page a second ask (assistant/load).
-  if (request.wantsUi && advice.nextAction && deps.loadAssistant)
-    await deps.loadAssistant(tabId, sender.frameId ?? 0, sender.documentId).catch((e: unknown) => deps.log?.(`assistant UI: ${String(e)}`));
+  if (request.wantsUi && advice.nextAction && loadUi) await loadUi().catch((e: unknown) => deps.log?.(`assistant UI: ${String(e)}`));
   return { ok: true, value: advice };
 }
 

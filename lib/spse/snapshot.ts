@@ -37,6 +37,8 @@ const MAX_TEXT = 400;
 const MAX_CONTEXT = 800;
 const MAX_MAIN_TEXT = 6000;
 const SKIP_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'NAV', 'FOOTER', 'svg']);
+/** SPSE's footer in its generations' markups (the marker line; never a menu). */
+const FOOTER = 'footer, .footer, #footer';
 const CONTEXT_BLOCKS = '.alert, .card, .modal-content, .panel, .box, .jumbotron, .callout, section, form, fieldset, #content, .content';
 
 /**
@@ -123,7 +125,7 @@ export function collect(doc: Document): PageSnapshot {
   // grow with its tender list.
   const scope = pageScope(doc);
   const region = (els: Element[]) => norm(els.slice(0, 5).map((n) => n.textContent).join(' '));
-  const [noscripts = [], footers = []] = selectMany(scope, ['noscript', 'footer, .footer, #footer']);
+  const [noscripts = [], footers = []] = selectMany(scope, ['noscript', FOOTER]);
   textMarkers(`${region(noscripts)} ${region(footers)}`);
   for (const sel of markers.length ? [] : signals.markers.selectors) {
     try {
@@ -187,7 +189,7 @@ export function collect(doc: Document): PageSnapshot {
     logout: !!logoutEl,
     userLine: userEl ? { title: (userEl.getAttribute('title') ?? '').trim().slice(0, MAX_TEXT), text: norm(userEl.textContent).slice(0, MAX_TEXT) } : undefined,
     // The menu tells a role only inside a session.
-    menu: logoutEl ? texts(selectAll(scope, signals.menuSelectors), 'footer, .footer, #footer').map((t) => t.toLowerCase()) : [],
+    menu: logoutEl ? texts(selectAll(scope, signals.menuSelectors), FOOTER).map((t) => t.toLowerCase()) : [],
     // Every input of the page: a table body holding one is never left out as a listing (lib/spse/select.ts),
     // so a look-alike cannot hide its form from the phishing guard in padded rows.
     loginFormAnywhere: fieldEls.some((i) => i.getAttribute('type')?.toLowerCase() === 'password' || i.getAttribute('name')?.toLowerCase() === 'txtuserid'),
