@@ -11,7 +11,7 @@ import puppeteer from 'puppeteer-core';
 import { ensureBrowser } from '../ensure-browser';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const REAL = resolve(root, '../shared/fixtures/real');
+const REAL = resolve(root, 'tests/fixtures/real');
 const RUNS = 300;
 
 const bundle = await build({

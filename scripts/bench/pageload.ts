@@ -31,7 +31,7 @@ const FLOOR_DIR = resolve(root, '.output/chrome-mv3-floor');
 cpSync(PROD_EXTENSION_DIR, FLOOR_DIR, { recursive: true });
 copyFileSync(resolve(import.meta.dirname, 'floor-content.js'), join(FLOOR_DIR, 'content-scripts/spse.js'));
 
-const REAL = resolve(root, '../shared/fixtures/real');
+const REAL = resolve(root, 'tests/fixtures/real');
 const longList = (() => {
   const row = (i: number) => `<tr><td>${10100000 + i}</td><td><a href="/jakarta/lelang/${10100000 + i}/pengumumanlelang">Belanja Modal Pengadaan Peralatan ${i}</a></td><td>Rp ${(i * 13711) % 9000}.000.000</td><td>Tender</td></tr>`;
   return `<!doctype html><html><head><title>LPSE Provinsi DKI Jakarta  - Cari Paket</title></head><body><div class="topmenu navbar"><a href="/jakarta/">BERANDA</a></div><table class="table">${Array.from({ length: 3000 }, (_, i) => row(i)).join('')}</table><footer>© 2006-2026 Lembaga Kebijakan Pengadaan Barang/Jasa Pemerintah (LKPP) Aplikasi SPSE v4.5u20250321</footer></body></html>`;

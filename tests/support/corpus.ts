@@ -6,7 +6,8 @@ import { collect, type PageSnapshot } from '../../lib/spse/snapshot';
 import { parseHtml } from './parse-html';
 
 export const CORPUS_DIR = resolve(import.meta.dirname, '../fixtures/pages');
-export const REAL_DIR = resolve(import.meta.dirname, '../../../shared/fixtures/real');
+/** The real SPSE pages (`real:<filename>` entries); their origins in tests/fixtures/real/SOURCES.md. */
+export const REAL_DIR = resolve(import.meta.dirname, '../fixtures/real');
 
 export const entrySchema = z.strictObject({
   file: z.string().min(1),
