@@ -6,10 +6,10 @@ import { buildDirectory } from '@/lib/spse/directory-build';
 import { directory, isGenuineLpse, lpseKey, lpseOf } from '@/lib/spse/directory';
 import { siteFromUrl } from '@/lib/spse/site';
 
-const csvPath = resolve(import.meta.dirname, '../../../shared/data/lpse-directory.csv');
+const csvPath = resolve(import.meta.dirname, '../../scripts/data/lpse-directory.csv');
 
 describe('bundled LPSE directory', () => {
-  it('is in sync with shared/data/lpse-directory.csv (run `npm run directory` when it is not)', () => {
+  it('is in sync with scripts/data/lpse-directory.csv (run `npm run directory` when it is not)', () => {
     const csv = readFileSync(csvPath, 'utf8');
     const sha = createHash('sha256').update(csv).digest('hex');
     expect(directory.sourceSha256).toBe(sha);
