@@ -104,7 +104,7 @@ export const protocol = {
     request: z.strictObject({ type: z.literal('problem/set-state'), id: text(64), state: z.enum(['reported', 'solved']) }),
     reply: z.strictObject({ updated: z.boolean() }),
   },
-  /** options → background: what the penyedia states (where an account is registered, its User ID Default). */
+  /** options, welcome → background: what the penyedia states (where an account is registered, its User ID Default, its activation). */
   'penyedia/state': {
     request: z.strictObject({
       type: z.literal('penyedia/state'),
@@ -113,6 +113,8 @@ export const protocol = {
       isDefault: z.optional(z.boolean()),
       penyediaId: z.optional(text(64)),
       label: z.optional(text(200)),
+      /** The penyedia's answer: activated for ADP "sudah", "belum", "tidak tahu" (never overrides what SPSE showed). */
+      activation: z.optional(z.enum(['activated', 'not-activated', 'unknown'])),
     }),
     reply: z.looseObject({}),
   },

@@ -49,22 +49,28 @@ export async function observe(db: RegistryDb, input: ObserveInput): Promise<Deci
   }
   const tx = db.transaction([...OBSERVE_STORES], 'readwrite') as unknown as Tx;
   const q = input.onQuarantine;
-  const [lpseRecord, penyedia, accounts, problems, attempt] = await Promise.all([
-    readOne(tx, 'lpses', lpse.key, q),
+  const [lpseRecords, penyedia, accounts, problems, attempt] = await Promise.all([
+    readAll(tx, 'lpses', q),
     readAll(tx, 'penyedia', q),
     readAll(tx, 'accounts', q),
     readAll(tx, 'problems', q),
     readOne(tx, 'attempts', input.tabId, q),
   ]);
+  const lpseRecord = lpseRecords.find((r) => r.key === lpse.key);
   const lpseNames: Record<string, string> = {};
+  const lpseAddresses: Record<string, string> = {};
   for (const key of new Set(accounts.flatMap((a) => a.registeredAt))) {
     const name = input.nameOf(key);
     if (name) lpseNames[key] = name;
+    // Where the penyedia last opened it: an LPSE still on its old host is linked there, not at a 404.
+    const base = lpseRecords.find((r) => r.key === key)?.bases.at(-1);
+    if (base) lpseAddresses[key] = base;
   }
   const known: Known = {
     lpseKey: lpse.key,
     ...((lpse.name ?? lpseRecord?.name) && { lpseName: lpse.name ?? lpseRecord?.name }),
     lpseNames,
+    lpseAddresses,
     penyedia,
     accounts,
     problemsHere: problems.filter((p) => p.lpseKey === lpse.key && p.state !== 'solved'),
@@ -169,7 +175,7 @@ export async function setProblemState(db: RegistryDb, id: string, state: 'report
   return next;
 }
 
-/** What the penyedia states in the UI (options page): where an account is registered, and its User ID Default. */
+/** What the penyedia states in the UI (options and welcome pages): where an account is registered, its User ID Default, its activation. */
 export interface Statement {
   userId: string;
   /** LPSE keys where this User ID is registered (replaces what was known). */
@@ -180,6 +186,25 @@ export interface Statement {
   penyediaId?: string;
   /** A name for the penyedia (company). */
   label?: string;
+  /**
+   * Whether the account is activated for ADP, as the penyedia answers ("sudah", "belum", "tidak tahu"). A
+   * statement never overrides what SPSE's own pages showed: see `statedActivation`.
+   */
+  activation?: 'activated' | 'not-activated' | 'unknown';
+}
+
+/**
+ * The activation after the penyedia's answer. "Tidak tahu" says nothing new: what is known stays. "Belum"
+ * never undoes an activation a roaming login proved (SPSE lets only activated accounts roam), and leaves an
+ * activation under way (its page was seen) as it is. "Sudah" is taken at the penyedia's word.
+ */
+export function statedActivation(account: Pick<Account, 'activation' | 'lastLogin'> | undefined, stated: Statement['activation']): Account['activation'] {
+  const current = account?.activation ?? 'unknown';
+  if (stated === 'activated') return 'activated';
+  if (stated !== 'not-activated') return current;
+  const provenByRoaming = current === 'activated' && Object.values(account?.lastLogin ?? {}).some((l) => l.mode === 'roaming');
+  if (provenByRoaming || current === 'in-progress') return current;
+  return 'not-activated';
 }
 
 export async function statePenyedia(db: RegistryDb, st: Statement, now: number, newId: () => string): Promise<{ account: Account; penyedia: Penyedia }> {
@@ -196,6 +221,7 @@ export async function statePenyedia(db: RegistryDb, st: Statement, now: number, 
       penyediaId,
       ...(st.registeredAt && { registeredAt: [...new Set(st.registeredAt)] }),
       ...(!existing && !st.registeredAt && { registeredAt: [] }),
+      activation: statedActivation(existing, st.activation),
       sources: [...(existing?.sources ?? []), source].slice(-50),
     });
     penyedia = validated('penyedia', {
