@@ -194,17 +194,17 @@ export interface Statement {
 }
 
 /**
- * The activation after the penyedia's answer. "Tidak tahu" says nothing new: what is known stays. "Belum"
- * never undoes an activation a roaming login proved (SPSE lets only activated accounts roam), and leaves an
- * activation under way (its page was seen) as it is. "Sudah" is taken at the penyedia's word.
+ * The activation after the penyedia's answer. What SPSE's own pages showed stands: an activation a roaming
+ * login proved (SPSE lets only activated accounts roam) and one under way (its page was seen) are changed by
+ * no "belum" or "tidak tahu". Otherwise the answer is taken at the penyedia's word (so a "sudah" said by
+ * mistake can be taken back); no answer changes nothing.
  */
 export function statedActivation(account: Pick<Account, 'activation' | 'lastLogin'> | undefined, stated: Statement['activation']): Account['activation'] {
   const current = account?.activation ?? 'unknown';
+  if (stated === undefined) return current;
   if (stated === 'activated') return 'activated';
-  if (stated !== 'not-activated') return current;
-  const provenByRoaming = current === 'activated' && Object.values(account?.lastLogin ?? {}).some((l) => l.mode === 'roaming');
-  if (provenByRoaming || current === 'in-progress') return current;
-  return 'not-activated';
+  const shownBySpse = current === 'in-progress' || (current === 'activated' && Object.values(account?.lastLogin ?? {}).some((l) => l.mode === 'roaming'));
+  return shownBySpse ? current : stated;
 }
 
 export async function statePenyedia(db: RegistryDb, st: Statement, now: number, newId: () => string): Promise<{ account: Account; penyedia: Penyedia }> {
@@ -370,6 +370,26 @@ export async function forgetAccount(db: RegistryDb, userId: string): Promise<boo
     const { defaultUserId: _d, defaultSource: _s, ...kept } = penyedia;
     await tx.objectStore('penyedia').put(validated('penyedia', kept));
   }
+  await closeTx(tx);
+  return true;
+}
+
+/**
+ * The penyedia's answer to "Yang mana User ID Default Anda?" from the assistant in an SPSE page (R17): only an
+ * account already known, of a penyedia with more than one account, can become the Default. False otherwise.
+ */
+export async function chooseDefault(db: RegistryDb, userId: string, now: number): Promise<boolean> {
+  const tx = db.transaction(['accounts', 'penyedia', 'quarantine'], 'readwrite') as unknown as Tx;
+  const account = await readOne(tx, 'accounts', userId.toLowerCase());
+  const siblings = account ? (await readAll(tx, 'accounts')).filter((a) => a.penyediaId === account.penyediaId && !a.retired) : [];
+  const current = account && (await readOne(tx, 'penyedia', account.penyediaId));
+  if (!account || account.retired || siblings.length < 2) {
+    await closeTx(tx);
+    return false;
+  }
+  const source = { from: 'penyedia' as const, at: now };
+  const penyedia = validated('penyedia', { ...(current ?? { id: account.penyediaId, createdAt: now }), defaultUserId: account.userId, defaultSource: source });
+  await tx.objectStore('penyedia').put(penyedia);
   await closeTx(tx);
   return true;
 }

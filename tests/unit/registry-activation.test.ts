@@ -1,6 +1,6 @@
 // What the penyedia answers about an account's ADP activation ("sudah", "belum", "tidak tahu") through
 // `penyedia/state` (the welcome page's setup, Settings): applied as their statement, with its source kept,
-// and never overriding what SPSE's own pages showed.
+// never overriding what SPSE's own pages showed (a roaming login, the activation page).
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { closeRegistry, openRegistry, type RegistryDb } from '@/lib/registry/db';
@@ -48,15 +48,15 @@ describe('penyedia/state: activation', () => {
     expect(await accountOf(db, 'MITRAKARYA.BTG')).toMatchObject({ activation: 'activated', registeredAt: [BTG], sources: [{ from: 'penyedia', at: NOW + 1 }, { from: 'penyedia', at: NOW + 2 }] });
   });
 
-  it('"tidak tahu" (or no answer) on a new account leaves it unknown; on a known one changes nothing', async () => {
+  it('"tidak tahu" on a new account leaves it unknown, and takes back an earlier answer; no answer changes nothing', async () => {
     const db = await openRegistry();
     await statePenyedia(db, { userId: 'SENTOSA01', activation: 'unknown' }, NOW, newId);
-    await statePenyedia(db, { userId: 'LESTARI.BTG' }, NOW, newId);
     expect(await accountOf(db, 'SENTOSA01')).toMatchObject({ activation: 'unknown' });
-    expect(await accountOf(db, 'LESTARI.BTG')).toMatchObject({ activation: 'unknown' });
     await statePenyedia(db, { userId: 'BERKAHJAYA', activation: 'not-activated' }, NOW, newId);
-    await statePenyedia(db, { userId: 'BERKAHJAYA', activation: 'unknown' }, NOW + 1, newId);
-    expect(await accountOf(db, 'BERKAHJAYA')).toMatchObject({ activation: 'not-activated' });
+    await statePenyedia(db, { userId: 'BERKAHJAYA', registeredAt: [BTG] }, NOW + 1, newId);
+    expect(await accountOf(db, 'BERKAHJAYA')).toMatchObject({ activation: 'not-activated', registeredAt: [BTG] });
+    await statePenyedia(db, { userId: 'BERKAHJAYA', activation: 'unknown' }, NOW + 2, newId);
+    expect(await accountOf(db, 'BERKAHJAYA')).toMatchObject({ activation: 'unknown' });
   });
 
   it('a roaming login proved the activation: neither "tidak tahu" nor "belum" undoes it', async () => {
@@ -88,8 +88,9 @@ describe('penyedia/state: activation', () => {
     await observe(db, at(BTG, { type: 'page', page: { kind: 'activation' }, genuine: true }, 2));
     expect(await accountOf(db, 'BERKAHJAYA')).toMatchObject({ activation: 'in-progress' });
     await statePenyedia(db, { userId: 'BERKAHJAYA', activation: 'not-activated' }, NOW + 2, newId);
+    await statePenyedia(db, { userId: 'BERKAHJAYA', activation: 'unknown' }, NOW + 3, newId);
     expect(await accountOf(db, 'BERKAHJAYA')).toMatchObject({ activation: 'in-progress' });
-    await statePenyedia(db, { userId: 'BERKAHJAYA', activation: 'activated' }, NOW + 3, newId);
+    await statePenyedia(db, { userId: 'BERKAHJAYA', activation: 'activated' }, NOW + 4, newId);
     expect(await accountOf(db, 'BERKAHJAYA')).toMatchObject({ activation: 'activated' });
   });
 
@@ -100,7 +101,10 @@ describe('penyedia/state: activation', () => {
     expect(statedActivation(undefined, 'not-activated')).toBe('not-activated');
     expect(statedActivation(roamed, 'not-activated')).toBe('activated');
     expect(statedActivation(localOnly, 'not-activated')).toBe('not-activated');
-    expect(statedActivation(localOnly, 'unknown')).toBe('activated');
+    expect(statedActivation(localOnly, 'unknown')).toBe('unknown');
+    expect(statedActivation(roamed, 'unknown')).toBe('activated');
+    expect(statedActivation(roamed, undefined)).toBe('activated');
+    expect(statedActivation({ activation: 'in-progress', lastLogin: {} }, 'unknown')).toBe('in-progress');
     expect(statedActivation({ activation: 'not-activated', lastLogin: {} }, 'activated')).toBe('activated');
   });
 });
