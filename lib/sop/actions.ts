@@ -1,4 +1,4 @@
-/** Next actions of shared/docs/sop.md (stable ids: automation reads them from `data-next-action`). */
+/** Next actions of docs/sop.md (stable ids: automation reads them from `data-next-action`). */
 export const NEXT_ACTIONS = [
   'log-in',
   'log-in-roaming',

@@ -1,5 +1,5 @@
 /**
- * The SOP's rules (shared/docs/sop.md, "Rules the product derives"): from what is known and what the page
+ * The SOP's rules (docs/sop.md, "Rules the product derives"): from what is known and what the page
  * shows, the next action, its parameters, and what to remember. Pure: no browser, no database, no clock
  * (time and ids are given), so a table-driven test walks every row.
  * Rules beyond sop.md are written down in docs/rules.md.

@@ -3,7 +3,7 @@ import type { PageSnapshot } from './snapshot';
 import { signals } from './signals';
 import { hasPhrase, hasRoleWord } from './text';
 
-/** Page kinds exactly as shared/docs/sop.md defines them (stable ids). */
+/** Page kinds exactly as docs/sop.md defines them (stable ids). */
 export const PAGE_KINDS = ['login', 'login-failed', 'activation', 'non-active', 'admin-notice', 'logged-in', 'other'] as const;
 export type PageKind = (typeof PAGE_KINDS)[number];
 export const LOGIN_STEPS = ['chooser', 'user-id', 'password', 'otp', 'one-form'] as const;

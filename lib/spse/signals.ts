@@ -1,7 +1,7 @@
 /**
  * What SPSE pages are recognised by, kept as data (issue 3: signals as data, each with its evidence).
  * Texts are normalised (lowercase, single spaces) and matched as whole phrases.
- * Evidence tags follow shared/docs/spse-pages.md: [V] verbatim in a source, [S] stated by a source,
+ * Evidence tags follow docs/spse-pages.md: [V] verbatim in a source, [S] stated by a source,
  * [I] inferred. Inferred signals are only used together with a verified one.
  */
 export const signals = {
@@ -73,7 +73,7 @@ export const signals = {
     /**
      * The replacement account named on the page [I] sop.md step 5 ("replaced by the account shown"): a User ID
      * after a word of replacing ("digantikan oleh User ID X", "gunakan User ID pengganti: X") or after
-     * "User ID pengganti/baru". No source shows the real sentence (spse-adp-texts.md §0).
+     * "User ID pengganti/baru". No source shows the real sentence (spse-pages.md §B0).
      */
     replacementPatterns: [
       /(?:digantikan|diganti|digabungkan|dialihkan|beralih|gunakan|menggunakan|pengganti)\b[^.!?\n]{0,60}?\buser\s*id\b(?:\s+(?:pengganti|baru|default|tunggal))?\s*[:：]?\s*["'“”‘’«(]?([A-Za-z0-9][A-Za-z0-9._@-]{1,63})/i,
@@ -97,9 +97,9 @@ export const signals = {
     selectors: '#logout, #formLogout, form[action$="/logout"], a[href*="logout"]',
     /** [V] §3.6 the user line `<span title="[USERID] - [NIP]">… - Pokja Pemilihan</span>`. */
     userLineSelector: '.float-right span[title], span[title*=" - "]',
-    /** [S] spse-adp-texts.md §4: role words of penyedia (4.1 "Penyedia", 4.3+ "Pelaku Usaha", 3.x "Rekanan"). */
+    /** [S] spse-pages.md §B4: role words of penyedia (4.1 "Penyedia", 4.3+ "Pelaku Usaha", 3.x "Rekanan"). */
     penyediaWords: ['penyedia', 'rekanan', 'pelaku usaha'],
-    /** [V-TOC] spse-adp-texts.md §4: penyedia-only menu entries of the vendor guides. */
+    /** [V-TOC] spse-pages.md §B4: penyedia-only menu entries of the vendor guides. */
     penyediaMenu: ['data penyedia', 'data pelaku usaha', 'tender baru', 'lelang baru', 'inbox penyedia', 'inbox pelaku usaha'],
     /** [V] spse-pages.md §3.6: the non-penyedia menu of a 4.5 Pokja page. */
     nonPenyediaMenu: ['daftar paket'],

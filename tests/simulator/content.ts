@@ -6,7 +6,7 @@ import type { AccountDef, LpseDef } from './data.js';
 import { esc } from './common.js';
 
 export const MSG = {
-  // reconstructed: the exact SPSE texts for these failures were never captured (spse-adp-texts.md §2);
+  // reconstructed: the exact SPSE texts for these failures were never captured (spse-pages.md §B2);
   // the container (.alert-danger on 4.x/4.5) is documented, the wording is the simulator's.
   badCredentials: 'Login gagal! User ID atau Password yang Anda masukkan salah.',
   emptyUserId: 'User ID harus diisi.',
@@ -56,7 +56,7 @@ export function activationBody(
   actions: { activate: string; postpone: string },
   error?: string,
 ): string {
-  return `<!-- reconstructed: no capture of the ADP activation page exists (spse-pages.md §1.3, §3.1; spse-adp-texts.md §0).
+  return `<!-- reconstructed: no capture of the ADP activation page exists (spse-pages.md §1.3, §3.1, §B0).
      Evidence: title after the SPSE 3.5 penyedia manual TOC "Aktivasi Agregasi Data Penyedia (ADP) Inaproc";
      definitions ("Agregrasi Inaproc merupakan sistem … tanpa melakukan registrasi dan verifikasi ulang",
      "User ID Tunggal") and rules (once per User ID at the LPSE where it was registered; can be postponed;
@@ -114,9 +114,9 @@ export function nonActiveBody(l: LpseDef, userId: string, replacement: string, h
 }
 
 export function adminNoticeBody(l: LpseDef, a: AccountDef, home: string): string {
-  return `<!-- reconstructed: no admin notice was ever captured (spse-adp-texts.md §0). Shape after SOP-LPSE.BTG-002
+  return `<!-- reconstructed: no admin notice was ever captured (spse-pages.md §B0). Shape after SOP-LPSE.BTG-002
      step 6 ("notification from the admin … contact the LPSE"); the cause wording after the ADP manual's duplicate
-     table ("NPWP yang sama namun berbeda alamat"); channels after LPSE helpdesk blocks (spse-adp-texts.md §5.1).
+     table ("NPWP yang sama namun berbeda alamat"); channels after LPSE helpdesk blocks (spse-pages.md §B5.1).
      The contacts below are fictitious. -->
 <div class="card border-warning" id="notifikasiAdmin">
   <div class="card-header"><h5 class="mb-0">Pemberitahuan dari Admin ${esc(l.name)}</h5></div>
@@ -132,7 +132,7 @@ export function adminNoticeBody(l: LpseDef, a: AccountDef, home: string): string
 }
 
 export function dashboardBody(l: LpseDef, a: AccountDef, local: boolean, flash?: string): string {
-  return `<!-- reconstructed: no logged-in penyedia page was ever captured (spse-adp-texts.md §4). Content after the
+  return `<!-- reconstructed: no logged-in penyedia page was ever captured (spse-pages.md §B4). Content after the
      SPSE 4 penyedia manual ("Menu home ini berisi informasi status lelang yang diikuti, link download untuk
      Aplikasi Pengaman Dokumen APENDO Peserta …, link Petunjuk Penggunaan dan link Aplikasi e-procurement lainnya"). -->
 ${flash ? `<div class="alert alert-success">${esc(flash)}</div>` : ''}

@@ -1,7 +1,7 @@
 /**
  * Simulated LPSEs and scripted penyedia accounts.
  *
- * The accounts follow the branches of the SOP (shared/docs/sop.md, "SOP Aggregasi Penyedia",
+ * The accounts follow the branches of the SOP (docs/sop.md, "SOP Aggregasi Penyedia",
  * SOP-LPSE.BTG-002). Everything here is fictitious test data.
  */
 

@@ -1,4 +1,4 @@
-// Table-driven: every row of shared/docs/sop.md's rules, and the cases a penyedia really meets.
+// Table-driven: every row of docs/sop.md's rules, and the cases a penyedia really meets.
 import { describe, expect, it } from 'vitest';
 import type { Account, Penyedia, Problem } from '@/lib/registry/schemas';
 import { decide, type Event, type Known } from '@/lib/sop/rules';
