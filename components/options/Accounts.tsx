@@ -1,11 +1,13 @@
 /**
- * Sections 1 and 2: where each User ID is registered (LPSEs picked from the directory), grouped per
- * penyedia (a profile may serve several: a consultant), and each penyedia's User ID Default.
+ * Sections 1 and 2: where each User ID is registered (LPSEs picked from the directory), whether it is
+ * activated for ADP, grouped per penyedia (a profile may serve several: a consultant), and each penyedia's
+ * User ID Default. Every change is saved at once; the fields are the welcome page's too (AccountsEditor).
  */
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/lib/i18n';
 import type { Account, Penyedia } from '@/lib/registry/schemas';
-import { call, reasonOf, shortKey, USER_ID_PATTERN, type OptionsContext } from './shared';
+import { ActivationChoice, answerOf, DefaultChoice, idPart, LpsePicker, UserIdField, userIdProblem } from '../AccountsEditor';
+import { call, reasonOf, shortKey, type OptionsContext } from './shared';
 
 interface Group {
   id: string;
@@ -101,11 +103,23 @@ export function Registered({ ctx }: { ctx: OptionsContext }) {
                     </ul>
                   )}
                   <LpsePicker
-                    ctx={ctx}
-                    userId={a.userId}
+                    lang={lang}
+                    id={`search-${idPart(a.userId)}`}
+                    label={t(lang, 'options_search_lpse', a.userId)}
+                    addLabel={(h) => t(lang, 'options_add_lpse_to', h.name, a.userId)}
                     exclude={a.registeredAt}
-                    onFound={(key, name) => found.current.set(key, name)}
-                    onPick={(key) => save({ type: 'penyedia/state', userId: a.userId, registeredAt: [...a.registeredAt, key] })}
+                    onError={(reason) => ctx.say(t(lang, 'options_error', reason), 'error')}
+                    onPick={(h) => {
+                      found.current.set(h.key, h.name);
+                      void save({ type: 'penyedia/state', userId: a.userId, registeredAt: [...a.registeredAt, h.key] });
+                    }}
+                  />
+                  <ActivationChoice
+                    lang={lang}
+                    id={`activation-${idPart(a.key)}`}
+                    legend={t(lang, 'accounts_activation_of', a.userId)}
+                    value={answerOf(a.activation)}
+                    onChange={(activation) => void save({ type: 'penyedia/state', userId: a.userId, activation })}
                   />
                 </li>
               ))}
@@ -121,41 +135,23 @@ function AddUserId({ ctx, groups, save }: { ctx: OptionsContext; groups: Group[]
   const { lang } = ctx;
   const [userId, setUserId] = useState('');
   const [penyediaId, setPenyediaId] = useState('');
-  const [invalid, setInvalid] = useState(false);
+  const [problem, setProblem] = useState<MessageKey | null>(null);
   const submit = async (e: Event) => {
     e.preventDefault();
     const value = userId.trim();
-    if (!USER_ID_PATTERN.test(value)) {
-      setInvalid(true);
-      ctx.say(t(lang, 'options_user_id_invalid'), 'error');
+    const wrong = userIdProblem(value);
+    setProblem(wrong);
+    if (wrong) {
+      ctx.say(t(lang, wrong), 'error');
       return;
     }
-    setInvalid(false);
     const known = groups.some((g) => g.id === penyediaId);
     if (await save({ type: 'penyedia/state', userId: value, ...(known && { penyediaId }) })) setUserId('');
   };
   return (
     <form class="add-user-id" onSubmit={submit}>
       <h3>{t(lang, 'options_add_user_id')}</h3>
-      <div class="row">
-        <label for="add-user-id">{t(lang, 'options_user_id')}</label>
-        <input
-          id="add-user-id"
-          name="userId"
-          autocomplete="off"
-          spellcheck={false}
-          maxLength={64}
-          value={userId}
-          aria-invalid={invalid}
-          aria-describedby={invalid ? 'add-user-id-error' : undefined}
-          onInput={(e) => setUserId((e.target as HTMLInputElement).value)}
-        />
-      </div>
-      {invalid && (
-        <p id="add-user-id-error" class="error">
-          {t(lang, 'options_user_id_invalid')}
-        </p>
-      )}
+      <UserIdField id="add-user-id" label={t(lang, 'options_user_id')} value={userId} error={problem && t(lang, problem)} onInput={setUserId} />
       {groups.length > 0 && (
         <div class="row">
           <label for="add-user-id-penyedia">{t(lang, 'options_penyedia_for')}</label>
@@ -195,68 +191,6 @@ function PenyediaLabel({ ctx, group, save }: { ctx: OptionsContext; group: Group
   );
 }
 
-interface Hit {
-  key: string;
-  name: string;
-  agencies: string[];
-}
-
-/** A search box over the LPSE directory (`directory/search`); picking a result adds it. */
-function LpsePicker({ ctx, userId, exclude, onFound, onPick }: { ctx: OptionsContext; userId: string; exclude: string[]; onFound(key: string, name: string): void; onPick(key: string): void }) {
-  const { lang } = ctx;
-  const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<Hit[] | null>(null);
-  const latest = useRef(0);
-  const id = useMemo(() => `search-${userId.replace(/[^A-Za-z0-9_-]/g, '_')}`, [userId]);
-  const search = async (q: string) => {
-    setQuery(q);
-    const n = ++latest.current;
-    if (!q.trim()) {
-      setHits(null);
-      return;
-    }
-    try {
-      const { results } = await call({ type: 'directory/search', query: q.slice(0, 100) });
-      if (n !== latest.current) return; // a later search has started
-      for (const r of results) onFound(r.key, r.name);
-      setHits(results);
-    } catch (e) {
-      if (n === latest.current) ctx.say(t(lang, 'options_error', reasonOf(e)), 'error');
-    }
-  };
-  const shown = hits?.filter((h) => !exclude.includes(h.key)) ?? null;
-  return (
-    <div class="picker">
-      <label for={id}>{t(lang, 'options_search_lpse', userId)}</label>
-      <input id={id} class="lpse-search" type="search" autocomplete="off" maxLength={100} value={query} aria-controls={`${id}-results`} onInput={(e) => void search((e.target as HTMLInputElement).value)} />
-      <div id={`${id}-results`} aria-live="polite">
-        {shown && shown.length === 0 && <p class="muted">{t(lang, 'options_search_none')}</p>}
-        {shown && shown.length > 0 && (
-          <ul class="results">
-            {shown.map((h) => (
-              <li key={h.key} data-lpse-key={h.key}>
-                <span>{h.name}</span> <span class="muted">{h.key}</span>{' '}
-                <button
-                  type="button"
-                  class="add-lpse"
-                  aria-label={t(lang, 'options_add_lpse_to', h.name, userId)}
-                  onClick={() => {
-                    setQuery('');
-                    setHits(null);
-                    onPick(h.key);
-                  }}
-                >
-                  {t(lang, 'options_add_lpse')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
-    </div>
-  );
-}
-
 export function DefaultUserIds({ ctx }: { ctx: OptionsContext }) {
   const { lang } = ctx;
   const groups = groupsOf(ctx);
@@ -277,26 +211,17 @@ export function DefaultUserIds({ ctx }: { ctx: OptionsContext }) {
       <p>{t(lang, 'options_default_explain')}</p>
       {groups.length === 0 && <p>{t(lang, 'options_no_accounts')}</p>}
       {groups.map((g) => (
-        <fieldset class="default-group" key={g.id} data-penyedia-id={g.id}>
-          <legend>{t(lang, 'options_default_for', g.name)}</legend>
+        <DefaultChoice
+          key={g.id}
+          id={`default-${idPart(g.id)}`}
+          attrs={{ 'data-penyedia-id': g.id }}
+          legend={t(lang, 'options_default_for', g.name)}
+          userIds={g.accounts.map((a) => a.userId)}
+          checked={g.penyedia?.defaultUserId}
+          onChange={(userId) => void choose(userId, g.id)}
+        >
           {!g.penyedia?.defaultUserId && <p class="muted">{t(lang, 'options_default_none')}</p>}
-          {g.accounts.map((a) => {
-            const id = `default-${g.id}-${a.key}`.replace(/[^A-Za-z0-9_-]/g, '_');
-            return (
-              <div class="choice" key={a.key}>
-                <input
-                  type="radio"
-                  id={id}
-                  name={`default-${g.id}`}
-                  value={a.userId}
-                  checked={g.penyedia?.defaultUserId?.toLowerCase() === a.key}
-                  onChange={() => void choose(a.userId, g.id)}
-                />
-                <label for={id}>{a.userId}</label>
-              </div>
-            );
-          })}
-        </fieldset>
+        </DefaultChoice>
       ))}
     </fieldset>
   );
