@@ -1,11 +1,13 @@
 import { browser } from 'wxt/browser';
 import { HostAccess } from './HostAccess';
 import { useLang } from './useLang';
+import { WelcomeSetup } from './WelcomeSetup';
 import { t } from '@/lib/i18n';
 
 /**
  * Shown once, at install (and from the popup while access is missing): access to spse.inaproc.id where the
- * browser leaves it to the penyedia (Firefox), what SPSE Assist does, what it stores, and the legacy opt-in.
+ * browser leaves it to the penyedia (Firefox), what SPSE Assist does, a short setup of the penyedia's
+ * accounts (skippable), what it stores, and the legacy opt-in.
  */
 export function Welcome() {
   const lang = useLang();
@@ -16,6 +18,7 @@ export function Welcome() {
       </h1>
       <HostAccess lang={lang} />
       <p>{t(lang, 'welcome_what')}</p>
+      <WelcomeSetup lang={lang} />
       <p>{t(lang, 'welcome_stores')}</p>
       <p>
         {t(lang, 'welcome_legacy')}{' '}
