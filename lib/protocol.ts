@@ -16,7 +16,7 @@ export const pageResultSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('login-failed'), step: z.enum(LOGIN_STEPS), error: text(400) }),
   z.strictObject({ kind: z.literal('activation') }),
   z.strictObject({ kind: z.literal('non-active'), replacementUserId: z.optional(userId) }),
-  z.strictObject({ kind: z.literal('admin-notice'), notice: text(2000) }),
+  z.strictObject({ kind: z.literal('admin-notice'), notice: text(2000), contactText: z.optional(text(1000)) }),
   z.strictObject({ kind: z.literal('logged-in'), role: z.enum(['penyedia', 'non-penyedia', 'unknown']), userId: z.optional(userId) }),
   z.strictObject({ kind: z.literal('other') }),
 ]);

@@ -251,9 +251,9 @@ async function fromPage(
   const page = request.recognition.page;
   const decision = await observe(db, { ...input, event: { type: 'page', page, genuine, loginForm: request.recognition.loginForm } });
   if (decision.changes.readySaid) await deps.session.add(readyKey);
-  // The LPSE's own helpdesk, when its notice names one.
+  // The LPSE's own helpdesk, when its notice names one: in its sentences or in its contact block.
   if (genuine && page.kind === 'admin-notice') {
-    const found = contactsIn(page.notice);
+    const found = contactsIn(page.contactText ? `${page.notice}; ${page.contactText}` : page.notice);
     if (found.length) await addLpseContacts(db, key, found);
   }
   const needsContact = decision.nextAction === 'contact-lpse' || decision.nextAction === 'wait-for-lpse';

@@ -15,7 +15,8 @@ export type PageResult =
   | { kind: 'login-failed'; step: LoginStep; error: string }
   | { kind: 'activation' }
   | { kind: 'non-active'; replacementUserId?: string }
-  | { kind: 'admin-notice'; notice: string }
+  /** `notice`: the notice's own sentences; `contactText`: its contact lines (where the helpdesk is learned). */
+  | { kind: 'admin-notice'; notice: string; contactText?: string }
   | { kind: 'logged-in'; role: Role; userId?: string }
   | { kind: 'other' };
 
@@ -75,7 +76,7 @@ const activationBlocked = (s: PageSnapshot) => activationTexts(s).some((p) => an
 const activationSignal = (s: PageSnapshot) =>
   s.logout && (anyPhrase([s.title], signals.activation.texts) || activationTexts(s).length > 0) && !activationBlocked(s);
 
-function adminNoticeText(s: PageSnapshot): string | undefined {
+function adminNoticeText(s: PageSnapshot): { text: string; contacts: string } | undefined {
   const A = signals.adminNotice;
   const blocked = activationBlocked(s) ? activationTexts(s)[0] : undefined;
   const hit =
@@ -89,8 +90,11 @@ function adminNoticeText(s: PageSnapshot): string | undefined {
         (anyPhrase([p.text], A.headingWords) && anyPhrase([p.context], A.contactWords) && anyPhrase([p.context], A.contactTargets)),
     );
   if (!hit) return undefined;
-  // The notice is the block the heading or alert sits in (what the LPSE wrote), not the heading alone.
-  return hit.context.length > hit.text.length ? hit.context : hit.text;
+  // The notice is the block the heading or alert sits in (what the LPSE wrote), not the heading alone: its
+  // own sentences, its contact block and link labels apart (lib/spse/notice.ts).
+  const notice = hit.notice;
+  if (!notice) return { text: hit.context.length > hit.text.length ? hit.context : hit.text, contacts: '' };
+  return { text: notice.text || hit.text, contacts: notice.contacts };
 }
 
 function replacementUserId(s: PageSnapshot): string | undefined {
@@ -174,7 +178,7 @@ export function classifySnapshot(s: PageSnapshot): PageResult {
   }
   if (activationSignal(s)) return { kind: 'activation' };
   const notice = adminNoticeText(s);
-  if (notice) return { kind: 'admin-notice', notice };
+  if (notice) return { kind: 'admin-notice', notice: notice.text, ...(notice.contacts && { contactText: notice.contacts }) };
   if (s.logout) {
     const userId = userIdShown(s);
     return userId ? { kind: 'logged-in', role: role(s), userId } : { kind: 'logged-in', role: role(s) };

@@ -1,5 +1,6 @@
 import { signals } from './signals';
 import { pageScope, selectAll, selectMany } from './select';
+import { noticeOf, type NoticeParts } from './notice';
 import { collapse, hasPhrase, norm } from './text';
 
 /**
@@ -16,8 +17,10 @@ export interface PageSnapshot {
    * on pages with form fields or a login chooser, the only places they tell something (login-failed). */
   alerts: string[];
   /** Headings, alerts, legends, open modal bodies… outside footer/nav, case kept: what the page says it
-   * is; `context` is the text of the block it sits in (the notice under a heading), read when first asked. */
-  prominent: { readonly text: string; readonly context: string }[];
+   * is; `context` is the text of the block it sits in (the notice under a heading), read when first asked;
+   * `notice` is that block read as a notice (its sentences apart from its contact lines, lib/spse/notice.ts),
+   * read only when a notice is found. */
+  prominent: { readonly text: string; readonly context: string; readonly notice?: NoticeParts }[];
   /** The page's own text (no scripts, menus or footer), bounded: where a replacement User ID is named. */
   mainText: string;
   /** The first SPSE marker found (one is enough; for tests and misdetection reports). */
@@ -73,10 +76,14 @@ function prominentOf(elements: readonly Element[], skip: string): PageSnapshot['
     if (!text) continue;
     // Read only when a predicate asks (a notice's body, a replacement User ID): most pages never need it.
     let context: string | undefined;
+    let notice: NoticeParts | undefined;
     out.push({
       text,
       get context() {
         return (context ??= textOf(el.parentElement?.closest(CONTEXT_BLOCKS) ?? el.parentElement ?? el, MAX_CONTEXT));
+      },
+      get notice() {
+        return (notice ??= noticeOf(el, (e) => e.matches(skip) || (e.classList.contains('modal') && inClosedModal(e))));
       },
     });
   }
