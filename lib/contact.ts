@@ -66,6 +66,21 @@ export function browserName(ua: string): string {
   return m ? `${name} ${m[2]}` : name;
 }
 
+/** The longest notice quoted, in the message and on screen. */
+export const MAX_QUOTE = 1500;
+
+/**
+ * The notice as the message quotes it and the assistant shows it — the same text in both: trimmed, bounded,
+ * the User ID replaced by `redacted` unless the penyedia ticked "Sertakan User ID saya" (even where the LPSE's
+ * notice names it).
+ */
+export function quoteNotice(notice: string, userId: string | undefined, redacted: string, withUserId: boolean): string {
+  const quoted = notice.trim().slice(0, MAX_QUOTE);
+  if (!userId || withUserId) return quoted;
+  const id = userId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return quoted.replace(new RegExp(`(?<![\\p{L}\\p{N}])${id}(?![\\p{L}\\p{N}])`, 'giu'), redacted);
+}
+
 export function mailto(to: string, subject: string, body: string): string {
   return `mailto:${encodeURIComponent(to)}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
 }
