@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Advice } from '@/lib/advice';
+import { quoteNotice } from '@/lib/contact';
 import { ContactPanel } from './ContactPanel';
 
 /** Shadow-root styles: self-contained (no fetch), in the page's flow (never over SPSE's controls), light and dark. */
@@ -46,6 +47,8 @@ export interface AssistantProps {
 export function Assistant({ advice, onFill, onCollapse, onProblemState }: AssistantProps) {
   const [collapsed, setCollapsed] = useState(advice.collapsed);
   const [open, setOpen] = useState<'contact' | 'steps' | null>(null);
+  // Whether the message includes the User ID (ticked in the contact panel): the quote on screen follows it.
+  const [withUserId, setWithUserId] = useState(false);
   const [status, setStatus] = useState('');
   const t = advice.text;
   const action = advice.nextAction;
@@ -75,7 +78,7 @@ export function Assistant({ advice, onFill, onCollapse, onProblemState }: Assist
           <p>{t.detail}</p>
           {advice.params.notice && (action === 'contact-lpse' || action === 'wait-for-lpse') && (
             <p class="notice">
-              {t.noticeQuote} {advice.params.notice}
+              {t.noticeQuote} {quoteNotice(advice.params.notice, contact?.userId, t.userIdRedacted ?? '[User ID]', withUserId)}
             </p>
           )}
         </div>
@@ -126,7 +129,13 @@ export function Assistant({ advice, onFill, onCollapse, onProblemState }: Assist
       )}
       {open === 'contact' && contact && (
         <div class="panel">
-          <ContactPanel contact={contact} text={t} onState={contact.problemId ? (s) => onProblemState(contact.problemId!, s) : undefined} />
+          <ContactPanel
+            contact={contact}
+            text={t}
+            onState={contact.problemId ? (s) => onProblemState(contact.problemId!, s) : undefined}
+            withUserId={withUserId}
+            onWithUserId={setWithUserId}
+          />
         </div>
       )}
     </section>

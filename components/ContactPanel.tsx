@@ -1,31 +1,59 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { mailto, NATIONAL, type ContactInfo } from '@/lib/contact';
 
 /**
  * Contacting the LPSE (SOP step 6): its own helpdesk first — email, ticket through LPSE Support, in person —
  * then LKPP's national channels, and a ready-made message (copy or e-mail). Used in the page and the popup;
  * strings come in `text` (the content script carries no string table). Everything is rendered as text.
+ *
+ * "Sudah dilaporkan" appears only once the message was copied (the button, or copied by hand from its box)
+ * or the e-mail link used; "Sudah selesai" only once the problem is reported (also when the panel opens on
+ * a reported one). Each step says what happened in a polite status, and focus follows the button that
+ * replaces the one pressed. Whether the User ID is included may be held by the caller (`withUserId`,
+ * `onWithUserId`: the assistant quotes the notice as the message does).
  */
 export function ContactPanel({
   contact,
   text,
   onState,
   copy = (s: string) => navigator.clipboard.writeText(s),
+  withUserId: heldWithUserId,
+  onWithUserId,
 }: {
   contact: ContactInfo;
   text: Record<string, string>;
   onState?: (state: 'reported' | 'solved') => Promise<void>;
   copy?: (s: string) => Promise<void>;
+  withUserId?: boolean;
+  onWithUserId?: (withUserId: boolean) => void;
 }) {
-  const [withUserId, setWithUserId] = useState(false);
+  const [ownWithUserId, setOwnWithUserId] = useState(false);
+  const withUserId = heldWithUserId ?? ownWithUserId;
   const [status, setStatus] = useState('');
   const [state, setState] = useState(contact.state);
+  // A change made elsewhere (the popup, another tab) shows here too.
+  useEffect(() => setState(contact.state), [contact.state]);
+  // The message went out (copied, or handed to the e-mail app): only then can the problem be reported.
+  const [sent, setSent] = useState(false);
+  const [focus, setFocus] = useState<'solved' | 'status' | null>(null);
+  const solvedButton = useRef<HTMLButtonElement>(null);
+  const statusLine = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (focus === 'solved') solvedButton.current?.focus();
+    else if (focus === 'status') statusLine.current?.focus();
+  }, [focus, state]);
   const body = withUserId && contact.bodyWithUserId ? contact.bodyWithUserId : contact.body;
   const ownEmail = contact.own.find((c) => c.kind === 'email')?.value;
+  const tracked = !!contact.problemId && !!onState;
+  const wentOut = (said: string | undefined) => {
+    setSent(true);
+    setStatus(said ?? '');
+  };
   const setProblem = async (s: 'reported' | 'solved') => {
     await onState?.(s);
     setState(s);
-    setStatus(s === 'reported' ? text.stateReported ?? '' : text.stateSolved ?? '');
+    setStatus(s === 'reported' ? (text.afterReport ?? text.stateReported ?? '') : (text.stateSolved ?? ''));
+    setFocus(s === 'reported' ? 'solved' : 'status');
   };
   return (
     <section class="contact" aria-label={text.contactTitle}>
@@ -69,29 +97,46 @@ export function ContactPanel({
       <h4>{text.message}</h4>
       {contact.userId && text.includeUserId && (
         <label class="check">
-          <input type="checkbox" checked={withUserId} onChange={(e) => setWithUserId((e.target as HTMLInputElement).checked)} /> {text.includeUserId}
+          <input
+            type="checkbox"
+            checked={withUserId}
+            onChange={(e) => {
+              const on = (e.target as HTMLInputElement).checked;
+              setOwnWithUserId(on);
+              onWithUserId?.(on);
+            }}
+          />{' '}
+          {text.includeUserId}
         </label>
       )}
-      <textarea class="message" readOnly rows={8} aria-label={text.message} value={body} />
+      <textarea class="message" readOnly rows={8} aria-label={text.message} value={body} onCopy={() => wentOut(text.afterCopy ?? text.copied)} />
       <div class="actions">
-        <button type="button" onClick={() => copy(`${contact.subject}\n\n${body}`).then(() => setStatus(text.copied ?? ''), () => setStatus(''))}>
+        <button
+          type="button"
+          onClick={() =>
+            copy(`${contact.subject}\n\n${body}`).then(
+              () => wentOut(text.afterCopy ?? text.copied),
+              () => setStatus(text.copyFailed ?? ''),
+            )
+          }
+        >
           {text.copy}
         </button>
-        <a class="button" href={mailto(ownEmail ?? NATIONAL.email, contact.subject, body)}>
+        <a class="button" href={mailto(ownEmail ?? NATIONAL.email, contact.subject, body)} onClick={() => wentOut(text.afterEmail)}>
           {text.email}
         </a>
-        {contact.problemId && onState && state !== 'reported' && state !== 'solved' && (
+        {tracked && sent && state !== 'reported' && state !== 'solved' && (
           <button type="button" onClick={() => void setProblem('reported')}>
             {text.reported}
           </button>
         )}
-        {contact.problemId && onState && state !== 'solved' && (
-          <button type="button" onClick={() => void setProblem('solved')}>
+        {tracked && state === 'reported' && (
+          <button type="button" ref={solvedButton} onClick={() => void setProblem('solved')}>
             {text.solved}
           </button>
         )}
       </div>
-      <p class="status" role="status" aria-live="polite">
+      <p class="status" role="status" aria-live="polite" tabIndex={-1} ref={statusLine}>
         {status}
       </p>
     </section>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { contactTexts } from '@/lib/background/compose';
-import type { ContactInfo } from '@/lib/contact';
+import { quoteNotice, type ContactInfo } from '@/lib/contact';
 import { actionTitle, t, type Lang } from '@/lib/i18n';
 import type { TabStatus } from '@/lib/protocol';
 import type { RegistrySummary } from '@/lib/registry/registry';
@@ -162,7 +162,8 @@ function AggregationStatus({ lang, registry, nameOf }: { lang: Lang; registry: S
         <ul id="problems">
           {open.map((p) => (
             <li key={p.id} data-problem-state={p.state}>
-              <strong>{nameOf(p.lpseKey)}</strong>: {p.notice.slice(0, 200)} ({t(lang, p.state === 'reported' ? 'contact_state_reported' : 'action_contact_lpse_title')})
+              {/* Quoted as the message quotes it: the User ID redacted (it is included only where ticked). */}
+              <strong>{nameOf(p.lpseKey)}</strong>: {quoteNotice(p.notice, p.userId, t(lang, 'msg_user_id_redacted'), false).slice(0, 200)} ({t(lang, p.state === 'reported' ? 'contact_state_reported' : 'action_contact_lpse_title')})
             </li>
           ))}
         </ul>

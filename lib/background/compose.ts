@@ -43,6 +43,12 @@ const UI_KEYS = {
   solved: 'contact_solved',
   stateReported: 'contact_state_reported',
   stateSolved: 'contact_state_solved',
+  afterCopy: 'contact_after_copy',
+  afterEmail: 'contact_after_email',
+  copyFailed: 'contact_copy_failed',
+  afterReport: 'contact_after_report',
+  // The notice is quoted on screen as in the message: the User ID redacted unless ticked.
+  userIdRedacted: 'msg_user_id_redacted',
 } satisfies Record<string, MessageKey>;
 
 export function uiStrings(lang: Lang): Record<string, string> {

@@ -122,8 +122,16 @@ describe('the in-page assistant', () => {
     expect(m).toContain('verifikasi ulang');
     expect(m).not.toContain('NUSANTARA88');
     expect(m).not.toContain(acct('NUSANTARA88').password);
+    // The notice's sentences only (not its contact block, not "Kembali ke Beranda"), and what it asks for to fill in.
+    expect(m).not.toContain('Telepon:');
+    expect(m).not.toContain('Kembali ke Beranda');
+    expect(m).toContain('Data yang diminta:\nNPWP: ……\nUser ID: ……');
+    expect(await assistantText(page)).toContain('User ID [User ID] belum dapat dilanjutkan'); // the quote on screen, as in the message
     await page.$eval('spse-assist', (el) => (el.shadowRoot!.querySelector('label.check input') as HTMLInputElement).click());
     expect(await message()).toContain('User ID: NUSANTARA88');
+    // "Sudah dilaporkan" only once the message went out (copied here).
+    expect(await page.$eval('spse-assist', (el) => [...el.shadowRoot!.querySelectorAll('button')].some((b) => b.textContent?.includes('Sudah dilaporkan')))).toBe(false);
+    await ((await button(page, 'Salin pesan')).asElement() as ElementHandle<Element>).click();
     await ((await button(page, 'Sudah dilaporkan')).asElement() as ElementHandle<Element>).click();
     await page.waitForFunction(() => document.querySelector('spse-assist')?.getAttribute('data-next-action') === 'wait-for-lpse');
     const reg = await registryOf(ext!);
