@@ -35,22 +35,29 @@ a { color: #0b57a8; }
 `;
 
 const FILL_ACTIONS = new Set(['use-default-user-id', 'log-in-roaming', 'log-in', 'check-credentials']);
+/** Actions whose first step, on the public home or at the chooser, is SPSE's own login (RULES.md R16). */
+const LOGIN_ACTIONS = new Set(['log-in', 'log-in-roaming', 'use-default-user-id', 'activate']);
 
 export interface AssistantProps {
   advice: Advice;
   /** Fills SPSE's User ID field (never the password, never submits); false when the page has none. */
   onFill: (userId: string) => boolean;
+  /** Opens SPSE's login (here when `url` is not given) and fills `userId` at its User ID step (RULES.md R18). */
+  onGo: (target: { url?: string; userId?: string }) => Promise<void>;
+  /** The penyedia's answer to "Yang mana User ID Default Anda?" (RULES.md R17). */
+  onChooseDefault: (userId: string) => Promise<void>;
   onCollapse: (collapsed: boolean) => void;
   onProblemState: (problemId: string, state: 'reported' | 'solved') => Promise<void>;
 }
 
-export function Assistant({ advice, onFill, onCollapse, onProblemState }: AssistantProps) {
+export function Assistant({ advice, onFill, onGo, onChooseDefault, onCollapse, onProblemState }: AssistantProps) {
   const [collapsed, setCollapsed] = useState(advice.collapsed);
   const [open, setOpen] = useState<'contact' | 'steps' | null>(null);
   // Whether the message includes the User ID (ticked in the contact panel): the quote on screen follows it.
   const [withUserId, setWithUserId] = useState(false);
-  const [status, setStatus] = useState('');
   const t = advice.text;
+  // A User ID the login intent filled as the page arrived (R18) is said once, politely.
+  const [status, setStatus] = useState(advice.params.autofill ? (t.filled ?? '') : '');
   const action = advice.nextAction;
   // Nothing to say: an empty live region keeps later announcements polite.
   if (!action) return <div role="status" aria-live="polite" />;
@@ -67,9 +74,27 @@ export function Assistant({ advice, onFill, onCollapse, onProblemState }: Assist
       </div>
     );
   const fill = (userId: string) => setStatus(onFill(userId) ? (t.filled ?? '') : (t.noField ?? ''));
-  const userId = advice.params.userId;
-  const candidates = advice.params.candidates ?? [];
+  const p = advice.params;
+  const userId = p.userId;
+  const candidates = p.candidates ?? [];
   const contact = advice.contact;
+  const step = p.step;
+  // Where SPSE's User ID field is (or the page does not say): a fill; before it, SPSE's login is opened.
+  const atField = step === undefined || step === 'user-id' || step === 'one-form';
+  const beforeLogin = step === 'home' || step === 'chooser';
+  const go = (target: { url?: string; userId?: string }) => {
+    setStatus(t.opening ?? '');
+    onGo(target).catch(() => setStatus(''));
+  };
+  const pick = (id: string) => (atField ? fill(id) : go({ userId: id }));
+  const primary = p.go
+    ? { label: t.go ?? '', run: () => go(p.go!) }
+    : beforeLogin && LOGIN_ACTIONS.has(action) && candidates.length === 0 && !p.askDefault
+      ? { label: (step === 'home' ? t.start : t.pickPenyedia) ?? '', run: () => go(userId ? { userId } : {}) }
+      : null;
+  const showFill = !primary && !!userId && atField && FILL_ACTIONS.has(action);
+  // One primary button (data-primary): the step forward; contacting the LPSE is it only when that is the advice.
+  const contactFirst = !primary && !showFill && (action === 'contact-lpse' || action === 'wait-for-lpse');
   return (
     <section class={action === 'suspicious-site' ? 'box warn' : 'box'} aria-label={t.label}>
       <div class="row">
@@ -82,28 +107,58 @@ export function Assistant({ advice, onFill, onCollapse, onProblemState }: Assist
             </p>
           )}
         </div>
-        {userId && FILL_ACTIONS.has(action) && (
-          <button type="button" onClick={() => fill(userId)}>
+        {primary && (
+          <button type="button" data-primary="" onClick={primary.run}>
+            {primary.label}
+          </button>
+        )}
+        {showFill && (
+          <button type="button" data-primary="" onClick={() => fill(userId!)}>
             {t.fill}
           </button>
         )}
         {candidates.length > 0 && (
-          <div role="group" aria-label={t.choose}>
+          <div role="group" data-ask="penyedia" aria-label={t.choose}>
             {candidates.map((c) =>
               c.userId ? (
-                <button key={c.penyediaId} type="button" class="secondary" onClick={() => fill(c.userId!)}>
+                <button key={c.penyediaId} type="button" class="secondary" onClick={() => pick(c.userId!)}>
                   {c.label ? `${c.label} (${c.userId})` : c.userId}
                 </button>
               ) : null,
             )}
           </div>
         )}
+        {p.askDefault && p.askDefault.length > 0 && (
+          <div role="group" data-ask="default" aria-label={t.askDefault}>
+            <span>{t.askDefault} </span>
+            {p.askDefault.map((id) => (
+              <button
+                key={id}
+                type="button"
+                class="secondary"
+                onClick={() =>
+                  void onChooseDefault(id)
+                    .then(() => pick(id))
+                    .catch(() => setStatus(''))
+                }
+              >
+                {id}
+              </button>
+            ))}
+          </div>
+        )}
         {contact && (
-          <button type="button" aria-expanded={open === 'contact'} onClick={() => setOpen(open === 'contact' ? null : 'contact')}>
+          <button
+            type="button"
+            class={contactFirst ? undefined : 'secondary'}
+            data-primary={contactFirst ? '' : undefined}
+            aria-expanded={open === 'contact'}
+            onClick={() => setOpen(open === 'contact' ? null : 'contact')}
+          >
             {t.contact}
           </button>
         )}
-        {action === 'activate' && (
+        {action === 'activate' && step === 'activation-form' && (
           <button type="button" aria-expanded={open === 'steps'} onClick={() => setOpen(open === 'steps' ? null : 'steps')}>
             {t.showSteps}
           </button>

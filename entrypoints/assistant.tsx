@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { Assistant, ASSISTANT_CSS } from '@/components/Assistant';
 import type { Advice } from '@/lib/advice';
-import { isCollapsed, isUpdated } from '@/lib/replies';
+import { isCollapsed, isSaved, isUpdated } from '@/lib/replies';
 import { bridgeOf } from '@/lib/assistant-bridge';
 import { send } from '@/lib/messaging';
 
@@ -42,6 +42,10 @@ export default defineUnlistedScript(() => {
         key={`${advice.pageKind}:${advice.nextAction}:${advice.params.problemId ?? ''}`}
         advice={advice}
         onFill={bridge.fill}
+        onGo={bridge.go}
+        onChooseDefault={async (userId) => {
+          await send({ type: 'penyedia/choose-default', userId }, isSaved);
+        }}
         onCollapse={(collapsed) => void send({ type: 'assistant/collapse', collapsed }, isCollapsed).catch(fail)}
         onProblemState={async (id, state) => {
           await send({ type: 'problem/set-state', id, state }, isUpdated);

@@ -3,7 +3,7 @@ import { browserName } from '@/lib/contact';
 import { injectIntoOpenTabs, refreshOpenTabs } from '@/lib/background/tabs';
 import { syncLegacyContentScript } from '@/lib/background/legacy-access';
 import { route, type RouterDeps } from '@/lib/background/router';
-import { sessionFlags, sessionTabStore } from '@/lib/background/tab-store';
+import { sessionFlags, sessionIntentStore, sessionTabStore } from '@/lib/background/tab-store';
 import { hasSpseAccess } from '@/lib/host-access';
 import { openRegistry } from '@/lib/registry/db';
 
@@ -13,6 +13,7 @@ export default defineBackground(() => {
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
     tabs: sessionTabStore,
     session: sessionFlags,
+    intents: sessionIntentStore,
     db: openRegistry,
     refreshTabs: refreshOpenTabs,
     // Into the document that asked where the browser can say which one it is (Chrome); else into its frame.
@@ -41,7 +42,7 @@ export default defineBackground(() => {
   const sync = () => void Promise.all([legacy(), accessBadge()]);
   browser.permissions.onAdded.addListener(sync);
   browser.permissions.onRemoved.addListener(sync);
-  browser.tabs.onRemoved.addListener((tabId) => void sessionTabStore.remove(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => void Promise.all([sessionTabStore.remove(tabId), sessionIntentStore.remove(tabId)]));
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // Migrations run on install and update (opening the database upgrades it), not at the first page.
     void openRegistry().catch((e: unknown) => deps.log?.(`registry: ${String(e)}`));

@@ -3,7 +3,7 @@
  * stays small: no zod, no directory in it). The background builds it from zod-validated input.
  */
 import { NEXT_ACTIONS, type NextAction } from './sop/actions';
-import { PAGE_KINDS, type PageKind } from './spse/page-kinds';
+import { LOGIN_STEPS, PAGE_KINDS, type LoginStep, type PageKind } from './spse/page-kinds';
 import type { ContactChannel, ContactInfo } from './contact';
 
 export interface AdviceParams {
@@ -15,6 +15,12 @@ export interface AdviceParams {
   notice?: string;
   problemId?: string;
   conflict?: boolean;
+  step?: LoginStep | 'home' | 'activation-form';
+  reason?: 'password' | 'captcha' | 'otp' | 'not-default' | 'unknown';
+  go?: { url: string; userId?: string };
+  askDefault?: string[];
+  autostart?: boolean;
+  autofill?: string;
 }
 
 /** Strings the assistant shows, in the penyedia's language (the background owns the language option). */
@@ -39,6 +45,7 @@ const optUserId = (v: unknown) => v === undefined || (typeof v === 'string' && U
 const only = (o: Record<string, unknown>, keys: string[]) => Object.keys(o).every((k) => keys.includes(k));
 
 const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+const isHttps = (v: unknown) => typeof v === 'string' && v.length <= 2048 && /^https:\/\//.test(v);
 
 function isText(v: unknown): v is AdviceText {
   if (!isRecord(v)) return false;
@@ -80,7 +87,13 @@ function isParams(v: unknown): v is AdviceParams {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
   const p = v as Record<string, unknown>;
   return (
-    only(p, ['userId', 'candidates', 'mode', 'homeLpseName', 'replacementUserId', 'notice', 'problemId', 'conflict']) &&
+    only(p, ['userId', 'candidates', 'mode', 'homeLpseName', 'replacementUserId', 'notice', 'problemId', 'conflict', 'step', 'reason', 'go', 'askDefault', 'autostart', 'autofill']) &&
+    (p.step === undefined || [...LOGIN_STEPS, 'home', 'activation-form'].includes(p.step as string)) &&
+    (p.reason === undefined || ['password', 'captcha', 'otp', 'not-default', 'unknown'].includes(p.reason as string)) &&
+    (p.go === undefined || (isRecord(p.go) && only(p.go, ['url', 'userId']) && isHttps(p.go.url) && optUserId(p.go.userId))) &&
+    (p.askDefault === undefined || (Array.isArray(p.askDefault) && p.askDefault.length <= 20 && p.askDefault.every((u) => typeof u === 'string' && USER_ID.test(u)))) &&
+    (p.autostart === undefined || typeof p.autostart === 'boolean') &&
+    optUserId(p.autofill) &&
     optUserId(p.userId) &&
     optUserId(p.replacementUserId) &&
     (p.mode === undefined || p.mode === 'local' || p.mode === 'roaming') &&

@@ -19,6 +19,8 @@ export interface AssistantBridge {
   advice?: Advice;
   /** "Isi User ID" (lib/spse/fill.ts), lent by the content script so the UI script does not load it again. */
   fill: (userId: string) => boolean;
+  /** Opens SPSE's login at `url` (this LPSE when not given, or another) to fill `userId` there (RULES.md R18). */
+  go: (target: { url?: string; userId?: string }) => Promise<void>;
   /** Set by the UI script: show newer advice. */
   show?: (advice: Advice) => void;
 }

@@ -30,7 +30,15 @@ export const siteSchema = z.strictObject({
   https: z.boolean(),
 });
 
-export const recognitionSchema = z.strictObject({ url, site: siteSchema, page: pageResultSchema, markers: z.boolean(), loginForm: z.boolean() });
+export const recognitionSchema = z.strictObject({
+  url,
+  site: siteSchema,
+  page: pageResultSchema,
+  markers: z.boolean(),
+  loginForm: z.boolean(),
+  /** SPSE's own LOGIN control is on the page, outside a session. */
+  loginEntry: z.optional(z.boolean()),
+});
 
 const channelSchema = z.strictObject({ kind: z.enum(['email', 'phone', 'whatsapp', 'url', 'address']), value: text(300) });
 const httpsUrl = z.string().check(z.maxLength(2048), z.regex(/^https:\/\//));
@@ -58,6 +66,14 @@ export const adviceParamsSchema = z.strictObject({
   notice: z.optional(text(2000)),
   problemId: z.optional(text(64)),
   conflict: z.optional(z.boolean()),
+  step: z.optional(z.enum([...LOGIN_STEPS, 'home', 'activation-form'])),
+  reason: z.optional(z.enum(['password', 'captcha', 'otp', 'not-default', 'unknown'])),
+  go: z.optional(z.strictObject({ url: httpsUrl, userId: z.optional(userId) })),
+  askDefault: z.optional(z.array(userId).check(z.maxLength(20))),
+  /** The tab carries a login intent (R18): the content script clicks SPSE's LOGIN / PENYEDIA itself. */
+  autostart: z.optional(z.boolean()),
+  /** The tab carries a login intent (R18): the content script fills this User ID at once. */
+  autofill: z.optional(userId),
 });
 export type AdviceParams = z.infer<typeof adviceParamsSchema>;
 
@@ -95,6 +111,17 @@ export const protocol = {
   },
   /** content script → background: the User ID typed into SPSE's User ID field, when its step is submitted. */
   'login/user-id': { request: z.strictObject({ type: z.literal('login/user-id'), userId }), reply: z.strictObject({ accepted: z.boolean() }) },
+  /** content script → background: the penyedia clicked a button that opens SPSE's login (R18) at `url` (a
+   * genuine LPSE), to fill `userId` at its User ID step. The tab carries that intent for a few minutes. */
+  'login/start': {
+    request: z.strictObject({ type: z.literal('login/start'), url: httpsUrl, userId: z.optional(userId) }),
+    reply: z.strictObject({ started: z.boolean() }),
+  },
+  /** content script → background: the penyedia answered "Yang mana User ID Default Anda?" (R17). */
+  'penyedia/choose-default': {
+    request: z.strictObject({ type: z.literal('penyedia/choose-default'), userId }),
+    reply: z.strictObject({ saved: z.boolean() }),
+  },
   /** extension pages → background: everything the registry holds (popup, options, tests). */
   'registry/view': { request: z.strictObject({ type: z.literal('registry/view') }), reply: z.looseObject({}) },
   /** popup → background: accounts, penyedia, unsolved problems and the names of their LPSEs. */
@@ -164,6 +191,8 @@ export type Reply<T extends MessageType> = z.infer<(typeof protocol)[T]['reply']
 export const anyRequestSchema = z.discriminatedUnion('type', [
   protocol['page/recognised'].request,
   protocol['login/user-id'].request,
+  protocol['login/start'].request,
+  protocol['penyedia/choose-default'].request,
   protocol['registry/view'].request,
   protocol['popup/summary'].request,
   protocol['problem/set-state'].request,

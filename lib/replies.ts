@@ -11,3 +11,5 @@ export const isAccepted = flagReply('accepted');
 export const isLoaded = flagReply('loaded');
 export const isCollapsed = flagReply('collapsed');
 export const isUpdated = flagReply('updated');
+export const isStarted = flagReply('started');
+export const isSaved = flagReply('saved');

@@ -18,12 +18,13 @@ export function assistantHost(o: {
   ctx: ContentScriptContext;
   host: HTMLElement;
   fill: (userId: string) => boolean;
+  go: AssistantBridge['go'];
   askForUi: () => Promise<unknown>;
   onError: (e: unknown) => void;
   scope?: object;
 }): AssistantHost {
   const { host } = o;
-  const bridge: AssistantBridge = { ctx: o.ctx, host, fill: o.fill };
+  const bridge: AssistantBridge = { ctx: o.ctx, host, fill: o.fill, go: o.go };
   setBridge(o.scope ?? globalThis, bridge);
   let asking = false;
   return {

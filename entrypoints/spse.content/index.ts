@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
 import { isAdvice } from '@/lib/advice';
-import { isAccepted, isLoaded } from '@/lib/replies';
+import { isAccepted, isLoaded, isStarted } from '@/lib/replies';
 import { send } from '@/lib/messaging';
 import { fillUserId } from '@/lib/spse/fill';
+import { clickLoginStep } from '@/lib/spse/login-flow';
+import { siteFromUrl } from '@/lib/spse/site';
 import { SPSE_HOST_PATTERN } from '@/lib/spse/hosts';
 import { recognise, type Recognition } from '@/lib/spse/recognise';
 import { collect } from '@/lib/spse/snapshot';
@@ -42,10 +44,19 @@ export default defineContentScript({
     const fail = (e: unknown) => {
       if (!ctx.isInvalid) console.warn('[spse-assist]', e);
     };
+    // "Masuk sebagai penyedia", "Masuk dengan …", "Buka <LPSE>" (RULES.md R18): the tab carries the intent;
+    // on this LPSE SPSE's own LOGIN is clicked at once, elsewhere the LPSE is opened and its pages go on.
+    const go = async (target: { url?: string; userId?: string }) => {
+      const url = target.url ?? `${first.site.base}/`;
+      await send({ type: 'login/start', url, ...(target.userId && { userId: target.userId }) }, isStarted);
+      if (siteFromUrl(url)?.base === first.site.base && clickLoginStep(document)) return;
+      location.assign(url);
+    };
     const assistant = assistantHost({
       ctx,
       host,
       fill: (userId) => fillUserId(document, userId),
+      go,
       askForUi: () => send({ type: 'assistant/load' }, isLoaded),
       onError: fail,
     });
@@ -57,8 +68,17 @@ export default defineContentScript({
       shown = key;
       if (ctx.isInvalid) return;
       const advice = await send({ type: 'page/recognised', recognition, wantsUi: assistant.wantsUi }, isAdvice);
-      if (!ctx.isInvalid) assistant.show(advice); // a newer copy of this script may have taken over meanwhile
+      if (ctx.isInvalid) return; // a newer copy of this script may have taken over meanwhile
+      // The login the penyedia asked for goes on by itself: SPSE's LOGIN / PENYEDIA once per step, the User ID.
+      const step = `${recognition.page.kind}:${'step' in recognition.page ? recognition.page.step : ''}`;
+      if (advice.params.autostart && !clicked.has(step)) {
+        clicked.add(step);
+        clickLoginStep(document);
+      }
+      if (advice.params.autofill) fillUserId(document, advice.params.autofill);
+      assistant.show(advice);
     };
+    const clicked = new Set<string>();
     const again = (force: boolean) => {
       const r = recognise(location.href, collect(document));
       if (r) report(r, force).catch(fail);

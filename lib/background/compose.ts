@@ -25,6 +25,10 @@ const UI_KEYS = {
   step4: 'ui_activation_step_4',
   stepsSource: 'ui_activation_source',
   choose: 'ui_choose_penyedia',
+  start: 'ui_start_login',
+  pickPenyedia: 'ui_pick_penyedia',
+  askDefault: 'ui_ask_default',
+  opening: 'ui_opening_login',
   noticeQuote: 'ui_notice_quote',
   ownHelpdesk: 'contact_own_helpdesk',
   ownUnknown: 'contact_own_unknown',
@@ -70,6 +74,7 @@ export function adviceTexts(lang: Lang, action: NextAction | null, params: Advic
     title: action ? actionTitle(lang, action) : '',
     detail: action ? actionDetail(lang, action, params) : '',
     ...(params.userId && { fill: t(lang, 'ui_fill_user_id', params.userId) }),
+    ...(params.go && { go: action === 'activate' ? t(lang, 'ui_go_activate', params.homeLpseName ?? 'LPSE') : t(lang, 'ui_go_login_as', params.go.userId ?? params.userId ?? '') }),
   };
 }
 

@@ -29,6 +29,7 @@ import {
   readRegistry,
   readSettings,
   readSummary,
+  chooseDefault,
   setProblemState,
   statePenyedia,
   writeSettings,
@@ -36,6 +37,7 @@ import {
 import { MAX_IMPORT_BYTES, type QuarantineRecord, type Settings } from '../registry/schemas';
 import type { ActionParams, Decision } from '../sop/rules';
 import { isGenuineLpse, lpseKey, lpseOf, searchDirectory } from '../spse/directory';
+import type { PageResult } from '../spse/page-kinds';
 import { siteFromUrl, type SpseSite } from '../spse/site';
 import { composeAdvice, contactInfo } from './compose';
 
@@ -53,6 +55,23 @@ export interface TabStore {
   set(tabId: number, status: TabStatus): Promise<void>;
 }
 
+/** A tab's login intent (RULES.md R18): the penyedia clicked a button that opens SPSE's login at an LPSE. */
+export interface LoginIntent {
+  lpseKey: string;
+  userId?: string;
+  at: number;
+}
+
+/** Per-tab login intents (storage.session, like the tab store). */
+export interface IntentStore {
+  get(tabId: number): Promise<LoginIntent | null>;
+  set(tabId: number, intent: LoginIntent): Promise<void>;
+  remove(tabId: number): Promise<void>;
+}
+
+/** A login intent lasts this long: the login it was for, not the rest of the day. */
+export const INTENT_TTL_MS = 3 * 60 * 1000;
+
 /** Browser-session flags (storage.session): survive the worker stopping, forgotten when the browser closes. */
 export interface SessionFlags {
   has(key: string): Promise<boolean>;
@@ -64,6 +83,7 @@ export interface RouterDeps {
   extensionOrigin: string;
   tabs: TabStore;
   session: SessionFlags;
+  intents?: IntentStore;
   db: () => Promise<RegistryDb>;
   /** Tell open SPSE tabs to ask for their advice again (after a change made in the popup or options). */
   refreshTabs?: () => Promise<void>;
@@ -107,6 +127,8 @@ export async function route(raw: unknown, sender: Sender, deps: RouterDeps): Pro
     switch (request.type) {
       case 'page/recognised':
       case 'login/user-id':
+      case 'login/start':
+      case 'penyedia/choose-default':
       case 'assistant/collapse':
       case 'assistant/load':
         return await fromPage(request, sender, deps, now, reject);
@@ -199,7 +221,7 @@ async function contactFor(site: SpseSite, deps: RouterDeps, now: number, problem
 }
 
 async function fromPage(
-  request: Extract<AnyRequest, { type: 'page/recognised' | 'login/user-id' | 'assistant/collapse' | 'assistant/load' }>,
+  request: Extract<AnyRequest, { type: 'page/recognised' | 'login/user-id' | 'login/start' | 'penyedia/choose-default' | 'assistant/collapse' | 'assistant/load' }>,
   sender: Sender,
   deps: RouterDeps,
   now: number,
@@ -224,6 +246,19 @@ async function fromPage(
   const genuine = genuineFor(site, settings);
   const lpse = lpseOf(site);
   const key = lpseKey(site);
+  if (request.type === 'login/start') {
+    // Only to a genuine LPSE over HTTPS, asked from one (R18).
+    const target = siteFromUrl(request.url);
+    if (!genuine || !target || !genuineFor(target, settings)) return reject('login/start to an address that is not a genuine LPSE');
+    if (!deps.intents) return { ok: true, value: { started: false } };
+    await deps.intents.set(tabId, { lpseKey: lpseKey(target), ...(request.userId && { userId: request.userId }), at: now });
+    return { ok: true, value: { started: true } };
+  }
+  if (request.type === 'penyedia/choose-default') {
+    if (!genuine) return { ok: true, value: { saved: false } };
+    const saved = await chooseDefault(db, request.userId, now);
+    return { ok: true, value: { saved } };
+  }
   if (request.type === 'assistant/collapse') {
     const collapsed = new Set(settings.collapsed);
     if (request.collapsed) collapsed.add(key);
@@ -249,21 +284,25 @@ async function fromPage(
     return { ok: true, value: { accepted: true } };
   }
   const page = request.recognition.page;
-  const decision = await observe(db, { ...input, event: { type: 'page', page, genuine, loginForm: request.recognition.loginForm } });
+  // SPSE's LOGIN control on the LPSE's public home (its base path) starts the journey (R16).
+  const loginEntry = !!request.recognition.loginEntry && isHomeOf(site, request.recognition.url);
+  const decision = await observe(db, { ...input, event: { type: 'page', page, genuine, loginForm: request.recognition.loginForm, loginEntry } });
   if (decision.changes.readySaid) await deps.session.add(readyKey);
   // The LPSE's own helpdesk, when its notice names one: in its sentences or in its contact block.
   if (genuine && page.kind === 'admin-notice') {
     const found = contactsIn(page.contactText ? `${page.notice}; ${page.contactText}` : page.notice);
     if (found.length) await addLpseContacts(db, key, found);
   }
-  const needsContact = decision.nextAction === 'contact-lpse' || decision.nextAction === 'wait-for-lpse';
+  const intent = genuine ? await followIntent(deps, tabId, key, now, page, loginEntry, decision.params.userId) : {};
+  // A failed login nobody can explain (R15) ends with "Hubungi LPSE": its channels come with the advice.
+  const needsContact = decision.nextAction === 'contact-lpse' || decision.nextAction === 'wait-for-lpse' || decision.params.reason === 'unknown';
   const advice: Advice = composeAdvice({
     lang: settings.lang,
     pageKind: page.kind,
     nextAction: decision.nextAction,
     genuine,
     ...(genuine && { lpseName: lpse?.name ?? key }),
-    params: adviceParams(decision),
+    params: { ...adviceParams(decision), ...intent },
     ...(needsContact && genuine && { contact: await contactFor(site, deps, now, decision.params.problemId) }),
     collapsed: settings.collapsed.includes(key),
   });
@@ -272,6 +311,31 @@ async function fromPage(
   // injection (the document went away) only costs the page a second ask (assistant/load).
   if (request.wantsUi && advice.nextAction && loadUi) await loadUi().catch((e: unknown) => deps.log?.(`assistant UI: ${String(e)}`));
   return { ok: true, value: advice };
+}
+
+/** The LPSE's public home: its base path, with or without the trailing slash. */
+function isHomeOf(site: SpseSite, url: string): boolean {
+  const path = new URL(url).pathname.replace(/\/+$/, '');
+  return path === site.basePath.replace(/\/+$/, '');
+}
+
+/**
+ * A tab's login intent at each page of that LPSE (R18): on the public home and the chooser the content script
+ * clicks SPSE's LOGIN and PENYEDIA itself; at the User ID step it fills the User ID, and the intent is spent;
+ * any other page of that LPSE, or the intent's age, ends it. Pages of another LPSE leave it (on its way there).
+ */
+async function followIntent(deps: RouterDeps, tabId: number, key: string, now: number, page: PageResult, loginEntry: boolean, decided?: string): Promise<Partial<AdviceParams>> {
+  const intent = deps.intents && (await deps.intents.get(tabId));
+  if (!intent) return {};
+  if (now - intent.at > INTENT_TTL_MS) {
+    await deps.intents!.remove(tabId);
+    return {};
+  }
+  if (intent.lpseKey !== key) return {};
+  if ((page.kind === 'other' && loginEntry) || (page.kind === 'login' && page.step === 'chooser')) return { autostart: true };
+  await deps.intents!.remove(tabId);
+  const userId = intent.userId ?? decided;
+  return page.kind === 'login' && (page.step === 'user-id' || page.step === 'one-form') && userId ? { autofill: userId } : {};
 }
 
 /** What of a decision's parameters the page gets: names and User IDs, nothing else. */
@@ -286,5 +350,9 @@ function adviceParams(d: Decision): AdviceParams {
     ...(p.notice && { notice: p.notice }),
     ...(p.problemId && { problemId: p.problemId }),
     ...(p.conflict && { conflict: true }),
+    ...(p.step && { step: p.step }),
+    ...(p.reason && { reason: p.reason }),
+    ...(p.go && { go: p.go }),
+    ...(p.askDefault?.length && { askDefault: p.askDefault }),
   };
 }

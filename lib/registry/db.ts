@@ -36,7 +36,8 @@ export type Tx<Mode extends IDBTransactionMode = 'readwrite'> = IDBPTransaction<
 /**
  * Upgrade steps, one per version. Version 1 (first release): LPSEs, penyedia, accounts, problems,
  * observations, quarantine, meta. Version 2: per-tab login attempts, problems indexed by LPSE, and
- * accounts gain `sources` (where each fact came from).
+ * accounts gain `sources` (where each fact came from). Version 3: replacement accounts registered where the
+ * account they replace is (not where its non-active page was met).
  */
 export function upgrade(
   db: IDBPDatabase<RegistrySchema>,
@@ -62,6 +63,22 @@ export function upgrade(
       for (let c = await tx.objectStore('accounts').openCursor(); c; c = await c.continue()) {
         const v = c.value as Partial<Account>;
         if (!Array.isArray(v.sources)) await c.update({ ...v, sources: [] } as Account);
+      }
+    })();
+  }
+  if (oldVersion < 3 && newVersion >= 3) {
+    // Replacements were recorded as registered where their non-active page was met, also while roaming
+    // (lib/sop/RULES.md R6): they belong where the replaced account is registered.
+    void (async () => {
+      const store = tx.objectStore('accounts');
+      const all = (await store.getAll()) as Account[];
+      for (const old of all) {
+        const replacement = old.replacedBy && all.find((a) => a.key === old.replacedBy!.toLowerCase());
+        if (!replacement || !Array.isArray(replacement.registeredAt)) continue;
+        const learnedElsewhere = (lpse: string) => (replacement.sources ?? []).some((s) => s.lpseKey === lpse && s.from !== 'non-active-page');
+        const kept = replacement.registeredAt.filter((l) => (old.registeredAt ?? []).includes(l) || learnedElsewhere(l));
+        const registeredAt = [...new Set([...kept, ...(old.registeredAt ?? [])])].slice(-20);
+        if (registeredAt.join() !== replacement.registeredAt.join()) await store.put({ ...replacement, registeredAt });
       }
     })();
   }

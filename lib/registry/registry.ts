@@ -49,22 +49,28 @@ export async function observe(db: RegistryDb, input: ObserveInput): Promise<Deci
   }
   const tx = db.transaction([...OBSERVE_STORES], 'readwrite') as unknown as Tx;
   const q = input.onQuarantine;
-  const [lpseRecord, penyedia, accounts, problems, attempt] = await Promise.all([
-    readOne(tx, 'lpses', lpse.key, q),
+  const [lpseRecords, penyedia, accounts, problems, attempt] = await Promise.all([
+    readAll(tx, 'lpses', q),
     readAll(tx, 'penyedia', q),
     readAll(tx, 'accounts', q),
     readAll(tx, 'problems', q),
     readOne(tx, 'attempts', input.tabId, q),
   ]);
+  const lpseRecord = lpseRecords.find((r) => r.key === lpse.key);
   const lpseNames: Record<string, string> = {};
+  const lpseAddresses: Record<string, string> = {};
   for (const key of new Set(accounts.flatMap((a) => a.registeredAt))) {
     const name = input.nameOf(key);
     if (name) lpseNames[key] = name;
+    // Where the penyedia last opened it: an LPSE still on its old host is linked there, not at a 404.
+    const base = lpseRecords.find((r) => r.key === key)?.bases.at(-1);
+    if (base) lpseAddresses[key] = base;
   }
   const known: Known = {
     lpseKey: lpse.key,
     ...((lpse.name ?? lpseRecord?.name) && { lpseName: lpse.name ?? lpseRecord?.name }),
     lpseNames,
+    lpseAddresses,
     penyedia,
     accounts,
     problemsHere: problems.filter((p) => p.lpseKey === lpse.key && p.state !== 'solved'),
@@ -364,6 +370,26 @@ export async function forgetAccount(db: RegistryDb, userId: string): Promise<boo
     const { defaultUserId: _d, defaultSource: _s, ...kept } = penyedia;
     await tx.objectStore('penyedia').put(validated('penyedia', kept));
   }
+  await closeTx(tx);
+  return true;
+}
+
+/**
+ * The penyedia's answer to "Yang mana User ID Default Anda?" from the assistant in an SPSE page (R17): only an
+ * account already known, of a penyedia with more than one account, can become the Default. False otherwise.
+ */
+export async function chooseDefault(db: RegistryDb, userId: string, now: number): Promise<boolean> {
+  const tx = db.transaction(['accounts', 'penyedia', 'quarantine'], 'readwrite') as unknown as Tx;
+  const account = await readOne(tx, 'accounts', userId.toLowerCase());
+  const siblings = account ? (await readAll(tx, 'accounts')).filter((a) => a.penyediaId === account.penyediaId && !a.retired) : [];
+  const current = account && (await readOne(tx, 'penyedia', account.penyediaId));
+  if (!account || account.retired || siblings.length < 2) {
+    await closeTx(tx);
+    return false;
+  }
+  const source = { from: 'penyedia' as const, at: now };
+  const penyedia = validated('penyedia', { ...(current ?? { id: account.penyediaId, createdAt: now }), defaultUserId: account.userId, defaultSource: source });
+  await tx.objectStore('penyedia').put(penyedia);
   await closeTx(tx);
   return true;
 }

@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { NEXT_ACTIONS } from '../sop/actions';
 import { PAGE_KINDS } from '../spse/page-kinds';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const userIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9._@-]+$/);
 export const lpseKeySchema = z.string().max(300).regex(/^https?:\/\/[^/]+\/[^/]+$/);

@@ -2,10 +2,10 @@
  * The SOP's rules (docs/sop.md, "Rules the product derives"): from what is known and what the page
  * shows, the next action, its parameters, and what to remember. Pure: no browser, no database, no clock
  * (time and ids are given), so a table-driven test walks every row.
- * Rules beyond sop.md are written down in docs/rules.md.
+ * Rules beyond sop.md are in lib/sop/RULES.md (R1…), tagged where they apply.
  */
 import type { Account, Attempt, Penyedia, Problem, Source } from '../registry/schemas';
-import type { PageResult } from '../spse/page-kinds';
+import type { LoginStep, PageResult } from '../spse/page-kinds';
 import type { NextAction } from './actions';
 
 /** What the registry knows that matters at this LPSE, for this tab. */
@@ -14,6 +14,8 @@ export interface Known {
   lpseName?: string;
   /** Names of other LPSEs, to name a home LPSE in advice. */
   lpseNames: Record<string, string>;
+  /** Where the penyedia last opened an LPSE (its recorded base), to link to it; else its key is its address. */
+  lpseAddresses?: Record<string, string>;
   penyedia: Penyedia[];
   accounts: Account[];
   /** Problems at this LPSE that are not solved. */
@@ -32,6 +34,8 @@ export type Event =
       genuine: boolean;
       /** a login form is on the page, shown or not */
       loginForm?: boolean;
+      /** the page is the LPSE's public home (its base path) and shows SPSE's own LOGIN control */
+      loginEntry?: boolean;
     }
   | { type: 'user-id-submitted'; userId: string };
 
@@ -48,7 +52,18 @@ export interface ActionParams {
   problemId?: string;
   /** The same User ID was seen as local at more than one LPSE: the penyedia must say which is right. */
   conflict?: boolean;
+  /** Which step of SPSE's login the page is (`home`: the public home, before LOGIN): what to do next names it. */
+  step?: LoginStep | 'home' | 'activation-form';
+  /** Why a login failed, as far as SPSE's error text and what is known tell. */
+  reason?: FailureReason;
+  /** The primary button opens SPSE's login at this LPSE address (the home LPSE, or here) and fills `userId`. */
+  go?: { url: string; userId?: string };
+  /** The penyedia's accounts when the User ID Default is needed and not known: ask which one it is. */
+  askDefault?: string[];
 }
+
+/** Failed logins told apart (RULES.md R15): the error SPSE shows is the same for most causes. */
+export type FailureReason = 'password' | 'captcha' | 'otp' | 'not-default' | 'unknown';
 
 export interface Changes {
   accounts: Account[];
@@ -88,9 +103,9 @@ export function decide(known: Known, event: Event, env: Env): Decision {
   const ctx = new Context(known, env);
   switch (page.kind) {
     case 'login':
-      return ctx.login();
+      return ctx.login(page.step);
     case 'login-failed':
-      return ctx.loginFailed();
+      return ctx.loginFailed(page.step, page.error);
     case 'activation':
       return ctx.activation();
     case 'non-active':
@@ -100,7 +115,8 @@ export function decide(known: Known, event: Event, env: Env): Decision {
     case 'logged-in':
       return ctx.loggedIn(page.userId, page.role === 'penyedia');
     case 'other':
-      return ctx.quiet();
+      // The LPSE's public home: the journey's first click is SPSE's LOGIN (R16).
+      return event.loginEntry ? ctx.login('home') : ctx.quiet();
   }
 }
 
@@ -183,13 +199,13 @@ class Context {
     return this.problemAdvice() ?? this.done(null);
   }
 
-  /** Step 1 / 3 / 8: which account to log in with here. */
-  login(): Decision {
+  /** Step 1 / 3 / 8: which account to log in with here, at this step of SPSE's login. */
+  login(step: LoginStep | 'home'): Decision {
     const problem = this.problemAdvice();
     if (problem) return problem;
     const typed = this.account(this.attemptUserId());
     const penyediaIds = typed ? [typed.penyediaId] : [...new Set(this.known.accounts.filter((a) => !a.retired).map((a) => a.penyediaId))];
-    if (penyediaIds.length === 0) return this.done('log-in'); // step 1: nothing known yet
+    if (penyediaIds.length === 0) return this.done('log-in', { step }); // step 1: nothing known yet
     if (penyediaIds.length > 1) {
       // Never offer one penyedia's User ID at another's login: ask which penyedia is logging in.
       const candidates = penyediaIds.map((id) => {
@@ -197,9 +213,23 @@ class Context {
         const userId = p?.defaultUserId ?? this.accountsOf(id)[0]?.userId;
         return { penyediaId: id, ...(p?.label && { label: p.label }), ...(userId && { userId }) };
       });
-      return this.done('log-in', { candidates });
+      return this.done('log-in', { candidates, step });
     }
-    return this.adviceFor(penyediaIds[0]!);
+    const d = this.adviceFor(penyediaIds[0]!);
+    return { ...d, params: { ...d.params, step } };
+  }
+
+  /** The LPSE's address to open (the one the penyedia last used for it, else its spse.inaproc.id key). */
+  private addressOf(key: string): string {
+    const base = this.known.lpseAddresses?.[key] ?? key;
+    return base.endsWith('/') ? base : `${base}/`;
+  }
+
+  /** Activation comes first, at the LPSE where the account is registered (SOP step 4), with the way there. */
+  private activateAtHome(account: Account): Decision {
+    const home = account.registeredAt[0];
+    if (!home || home === this.known.lpseKey) return this.done('activate', { userId: account.userId, ...(home && { homeLpse: this.lpse(home) }) });
+    return this.done('activate', { userId: account.userId, homeLpse: this.lpse(home), go: { url: this.addressOf(home), userId: account.userId } });
   }
 
   private adviceFor(penyediaId: string): Decision {
@@ -211,37 +241,58 @@ class Context {
     if (local.length === 1 && !conflict) return this.done('log-in', { userId: local[0]!.userId, mode: 'local' }); // step 1/8: login lokal
     if (conflict) return this.done('log-in', { conflict: true, mode: 'local' });
     const registrations = this.registrations(penyediaId);
-    // Registered at several LPSEs: roaming needs the User ID Default (step 3).
+    // Registered at several LPSEs: roaming needs the User ID Default (step 3); not known yet → ask (R17).
     if (registrations.length > 1 || (penyedia?.defaultUserId && accounts.length > 1)) {
-      return this.done('use-default-user-id', { mode: 'roaming', ...(penyedia?.defaultUserId && { userId: penyedia.defaultUserId }) });
+      if (penyedia?.defaultUserId) {
+        const def = this.account(penyedia.defaultUserId);
+        if (def && def.activation !== 'activated' && def.activation !== 'unknown') return this.activateAtHome(def);
+        return this.done('use-default-user-id', { mode: 'roaming', userId: penyedia.defaultUserId });
+      }
+      return this.done('use-default-user-id', { mode: 'roaming', askDefault: accounts.map((a) => a.userId).slice(0, 20) });
     }
     const only = accounts.find((a) => a.registeredAt.length === 1) ?? accounts[0];
     if (!only) return this.done('log-in');
     const home = only.registeredAt[0];
     // Not activated yet: activation comes first, at the LPSE where the account is registered (step 4).
-    if (only.activation === 'not-activated' || only.activation === 'in-progress')
-      return this.done('activate', { userId: only.userId, ...(home && { homeLpse: this.lpse(home) }) });
+    if (only.activation === 'not-activated' || only.activation === 'in-progress') return this.activateAtHome(only);
     if (!home) return this.done('log-in', { userId: only.userId });
     return this.done('log-in-roaming', { userId: only.userId, mode: 'roaming', homeLpse: this.lpse(home) }); // step 3
   }
 
-  /** A failed login: check the User ID; roaming before activation means: activate at home first. */
-  loginFailed(): Decision {
+  /**
+   * A failed login, told apart (R15) by SPSE's error text and what is known: the code or captcha, the
+   * password at home, a non-default User ID roaming, an account not activated roaming, or unknown (check both).
+   */
+  loginFailed(step: LoginStep, error: string): Decision {
     const typed = this.account(this.attemptUserId());
     this.closeAttempt();
     const problem = this.problemAdvice();
     if (problem) return problem;
+    const low = error.toLowerCase();
+    if (step === 'otp') return this.done('check-credentials', { reason: 'otp', step });
+    if (/kode keamanan|captcha|kode verifikasi|security code/.test(low) && !/password|kata sandi/.test(low)) return this.done('check-credentials', { reason: 'captcha', step });
     if (typed) {
       const here = this.known.lpseKey;
       const roaming = typed.registeredAt.length > 0 && !typed.registeredAt.includes(here);
-      const home = typed.registeredAt[0];
-      if (roaming && typed.activation !== 'activated')
-        return this.done('activate', { userId: typed.userId, ...(home && { homeLpse: this.lpse(home) }) });
+      if (roaming && typed.activation !== 'activated') return this.activateAtHome(typed);
       const penyedia = this.known.penyedia.find((p) => p.id === typed.penyediaId);
       if (roaming && penyedia?.defaultUserId && keyOf(penyedia.defaultUserId) !== typed.key)
-        return this.done('check-credentials', { userId: penyedia.defaultUserId, mode: 'roaming' });
+        // A form with the User ID field (4.x, 3.x, the User ID step) takes the Default right there; SPSE 4.5's
+        // password step goes back through the login.
+        return this.done('check-credentials', {
+          reason: 'not-default',
+          userId: penyedia.defaultUserId,
+          mode: 'roaming',
+          step,
+          ...(step !== 'one-form' && step !== 'user-id' && { go: { url: this.addressOf(here), userId: penyedia.defaultUserId } }),
+        });
+      const others = this.accountsOf(typed.penyediaId);
+      if (roaming && others.length > 1) return this.done('check-credentials', { reason: 'not-default', mode: 'roaming', step, askDefault: others.map((a) => a.userId).slice(0, 20) });
+      if (!roaming && typed.registeredAt.includes(here)) return this.done('check-credentials', { reason: 'password', step });
+      // Known to be unactivated, home unknown: activation first, where it is registered.
+      if (typed.activation === 'not-activated') return this.done('activate', { userId: typed.userId });
     }
-    return this.done('check-credentials');
+    return this.done('check-credentials', { reason: 'unknown', step });
   }
 
   /** Step 2/4: the activation page; the account is registered here and its activation is under way. */
@@ -257,18 +308,22 @@ class Context {
         activation: acc.activation === 'activated' ? 'activated' : 'in-progress',
         sources: [...acc.sources, this.source('activation-page')].slice(-50),
       });
-      return this.done('activate', { userId });
+      return this.done('activate', { userId, step: 'activation-form' });
     }
-    return this.done('activate');
+    return this.done('activate', { step: 'activation-form' });
   }
 
-  /** Step 5: the local account is deactivated; use the account the page names, then activate it. */
+  /**
+   * Step 5: the local account is deactivated; use the account the page names, then activate it. The
+   * replacement belongs where the replaced account is registered, never to the LPSE this page was met at
+   * while roaming (R18).
+   */
   nonActive(replacementUserId: string | undefined): Decision {
     const userId = this.attemptUserId();
     this.closeAttempt();
     const old = userId ? this.ensureAccount(userId, 'non-active-page') : undefined;
     if (!replacementUserId) {
-      // No replacement named: only the LPSE can help (our rule: treated as an admin notice, docs/rules.md).
+      // No replacement named: only the LPSE can help (RULES.md R7).
       const existing = this.known.problemsHere.find((p) => p.kind === 'non-active-without-replacement' && p.state !== 'solved');
       if (existing) return this.problemAdvice()!;
       const problem: Problem = {
@@ -284,14 +339,21 @@ class Context {
       return this.done('contact-lpse', { problemId: problem.id, notice: problem.notice });
     }
     const replacement = this.ensureAccount(replacementUserId, 'non-active-page', old?.penyediaId);
+    const homes = old?.registeredAt ?? [];
     this.put({
       ...replacement,
-      registeredAt: replacement.registeredAt.includes(this.known.lpseKey) ? replacement.registeredAt : [...replacement.registeredAt, this.known.lpseKey],
+      registeredAt: [...new Set([...replacement.registeredAt, ...homes])].slice(-20),
       activation: replacement.activation === 'unknown' ? 'not-activated' : replacement.activation,
       retired: false,
     });
     if (old && old.key !== replacement.key) this.put({ ...old, retired: true, replacedBy: replacementUserId, sources: [...old.sources, this.source('non-active-page')].slice(-50) });
-    return this.done('use-replacement-account', { replacementUserId });
+    // Log in again with the replacement where it belongs: the replaced account's LPSE, else here.
+    const home = homes[0] ?? this.known.lpseKey;
+    return this.done('use-replacement-account', {
+      replacementUserId,
+      ...(home !== this.known.lpseKey && { homeLpse: this.lpse(home) }),
+      go: { url: this.addressOf(home), userId: replacementUserId },
+    });
   }
 
   /** Step 6 (and 7 once reported): a notice only the LPSE can resolve. */

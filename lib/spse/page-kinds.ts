@@ -117,6 +117,8 @@ function role(s: PageSnapshot): Role {
   }
   if (s.menu.some((m) => N.nonPenyediaMenu.some((w) => hasPhrase(m, w)))) return 'non-penyedia';
   if (s.menu.some((m) => N.penyediaMenu.some((w) => hasPhrase(m, w)))) return 'penyedia';
+  // SPSE 3.x has no user line with a role: its penyedia home says so in its heading ("Beranda Rekanan").
+  if (anyPhrase([s.title, ...texts(s)], N.penyediaHomeTexts)) return 'penyedia';
   return 'unknown';
 }
 

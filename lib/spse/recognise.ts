@@ -11,6 +11,8 @@ export interface Recognition {
   markers: boolean;
   /** A login form exists on the page, shown or not (for the phishing guard). */
   loginForm: boolean;
+  /** SPSE's own LOGIN control, outside a session: on the LPSE's home the journey starts there (R16). */
+  loginEntry: boolean;
 }
 
 /**
@@ -22,5 +24,5 @@ export function recognise(url: string, snapshot: PageSnapshot): Recognition | nu
   const site = siteFromUrl(url);
   if (!site) return null;
   if (!hasSpseMarkers(snapshot)) return null;
-  return { url, site, page: classifySnapshot(snapshot), markers: true, loginForm: snapshot.loginFormAnywhere };
+  return { url, site, page: classifySnapshot(snapshot), markers: true, loginForm: snapshot.loginFormAnywhere, loginEntry: snapshot.loginEntry };
 }

@@ -42,6 +42,13 @@ export const signals = {
     chooserContainer: '#loginloader, .modal-body',
     chooserPenyedia: 'penyedia',
     chooserNonPenyedia: 'non penyedia',
+    /**
+     * SPSE's own LOGIN control on public pages: [S] §2.1 steps 1–2 the LOGIN trigger (opens the PILIH JENIS USER modal; its markup never captured)
+     * of 4.5; [S] 4.x "klik menu login … akan pop up Login"; [S] 3.x "LOGIN PENYEDIA" button. Matched by its
+     * whole text, so "Logout", "Lupa password" or a news link about login never count.
+     */
+    entrySelectors: '#login, #btnLoginPenyedia, a[href*="login" i], button[data-target*="login" i], a[data-target*="login" i]',
+    entryText: /^(?:log\s?in|masuk)(?:\s+(?:sebagai\s+)?(?:penyedia|rekanan|pelaku usaha))?$/i,
   },
 
   loginFailed: {
@@ -101,6 +108,8 @@ export const signals = {
     penyediaWords: ['penyedia', 'rekanan', 'pelaku usaha'],
     /** [V-TOC] spse-pages.md §B4: penyedia-only menu entries of the vendor guides. */
     penyediaMenu: ['data penyedia', 'data pelaku usaha', 'tender baru', 'lelang baru', 'inbox penyedia', 'inbox pelaku usaha'],
+    /** [S] 3.x "Beranda Rekanan" (penyedia guides), 4.x "Beranda Penyedia" / "Pelaku Usaha": a penyedia's home heading. */
+    penyediaHomeTexts: ['beranda penyedia', 'beranda rekanan', 'beranda pelaku usaha', 'halaman penyedia', 'halaman rekanan'],
     /** [V] spse-pages.md §3.6: the non-penyedia menu of a 4.5 Pokja page. */
     nonPenyediaMenu: ['daftar paket'],
     /** [V] §3.6 non-penyedia roles in the user line and menu. */

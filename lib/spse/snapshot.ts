@@ -1,5 +1,6 @@
 import { signals } from './signals';
 import { pageScope, selectAll, selectMany } from './select';
+import { loginEntryOf } from './login-flow';
 import { noticeOf, type NoticeParts } from './notice';
 import { collapse, hasPhrase, norm } from './text';
 
@@ -33,6 +34,8 @@ export interface PageSnapshot {
   menu: string[];
   /** A login field exists anywhere, even in a closed modal (a look-alike's home page hides its form there). */
   loginFormAnywhere: boolean;
+  /** SPSE's own LOGIN control, outside a session (lib/spse/login-flow.ts). */
+  loginEntry: boolean;
 }
 
 const MAX_ITEMS = 60;
@@ -200,5 +203,6 @@ export function collect(doc: Document): PageSnapshot {
     // Every input of the page: a table body holding one is never left out as a listing (lib/spse/select.ts),
     // so a look-alike cannot hide its form from the phishing guard in padded rows.
     loginFormAnywhere: fieldEls.some((i) => i.getAttribute('type')?.toLowerCase() === 'password' || i.getAttribute('name')?.toLowerCase() === 'txtuserid'),
+    loginEntry: !logoutEl && !!loginEntryOf(doc, false),
   };
 }

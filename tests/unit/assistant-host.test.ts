@@ -24,7 +24,7 @@ describe('assistantHost (the content script’s side of the assistant)', () => {
     host.hidden = true;
     document.body.replaceChildren(host);
   });
-  const make = (askForUi: () => Promise<unknown> = vi.fn(async () => ({ loaded: true }))) => ({ askForUi, a: assistantHost({ ctx, host, fill: () => true, askForUi, onError: () => {}, scope }) });
+  const make = (askForUi: () => Promise<unknown> = vi.fn(async () => ({ loaded: true }))) => ({ askForUi, a: assistantHost({ ctx, host, fill: () => true, go: async () => {}, askForUi, onError: () => {}, scope }) });
 
   it('hands the advice to a UI injected before the reply, in a shadow root it attached itself, and asks for nothing', () => {
     const { a, askForUi } = make();

@@ -5,7 +5,7 @@ import { openDB, type IDBPDatabase } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { closeRegistry, DB_NAME, InvalidRecordError, openRegistry, upgrade, validated, type RegistrySchema } from '@/lib/registry/db';
 import { MAX_OBSERVATIONS, observe, readRegistry, setProblemState, type ObserveInput } from '@/lib/registry/registry';
-import type { QuarantineRecord } from '@/lib/registry/schemas';
+import { SCHEMA_VERSION, type Account, type QuarantineRecord } from '@/lib/registry/schemas';
 
 beforeEach(async () => {
   await closeRegistry();
@@ -63,7 +63,7 @@ describe('migration', () => {
     v1.close();
 
     const db = await openRegistry();
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(SCHEMA_VERSION);
     const view = await readRegistry(db);
     expect(view.quarantine).toEqual([]);
     expect(view.lpses).toHaveLength(2);
@@ -75,6 +75,27 @@ describe('migration', () => {
     // and the upgraded registry works: the User ID Default is offered when roaming
     const d = await observe(db, input({ event: { type: 'page', page: { kind: 'login', step: 'user-id' }, genuine: true } }));
     expect(d).toMatchObject({ nextAction: 'use-default-user-id', params: { userId: 'MITRAKARYA' } });
+  });
+});
+
+describe('migration to version 3', () => {
+  it('moves a replacement recorded where its non-active page was met (roaming) to where the replaced account is registered', async () => {
+    const JKT = 'https://spse.inaproc.id/jakarta';
+    const BTG = 'https://spse.inaproc.id/batangkab';
+    const base = { penyediaId: 'p1', activation: 'unknown', lastLogin: {} } as const;
+    const old: Account = { ...base, key: 'lestari.btg', userId: 'LESTARI.BTG', registeredAt: [BTG], retired: true, replacedBy: 'LESTARIABADI', sources: [{ from: 'non-active-page', lpseKey: JKT, at: 1 }] };
+    const wrong: Account = { ...base, key: 'lestariabadi', userId: 'LESTARIABADI', registeredAt: [JKT], activation: 'not-activated', retired: false, sources: [{ from: 'non-active-page', lpseKey: JKT, at: 1 }] };
+    // A replacement whose registration was also seen on its own activation page keeps it.
+    const oldB: Account = { ...base, key: 'a.old', userId: 'A.OLD', penyediaId: 'p2', registeredAt: [], retired: true, replacedBy: 'A.NEW', sources: [] };
+    const seen: Account = { ...base, key: 'a.new', userId: 'A.NEW', penyediaId: 'p2', registeredAt: [JKT], retired: false, sources: [{ from: 'non-active-page', lpseKey: JKT, at: 1 }, { from: 'activation-page', lpseKey: JKT, at: 2 }] };
+    const v2 = await openDB<RegistrySchema>(DB_NAME, 2, { upgrade: (db, o, n, tx) => upgrade(db, o, n ?? 2, tx as never) });
+    for (const a of [old, wrong, oldB, seen]) await (v2 as IDBPDatabase).put('accounts', a);
+    v2.close();
+    const db = await openRegistry();
+    const byId = Object.fromEntries((await readRegistry(db)).accounts.map((a) => [a.userId, a]));
+    expect(byId['LESTARIABADI']!.registeredAt).toEqual([BTG]);
+    expect(byId['LESTARI.BTG']!.registeredAt).toEqual([BTG]);
+    expect(byId['A.NEW']!.registeredAt).toEqual([JKT]);
   });
 });
 

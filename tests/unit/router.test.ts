@@ -46,7 +46,7 @@ describe('background router', () => {
   it('answers a recognised SPSE page with its next action and remembers it for the popup', async () => {
     const d = deps();
     const reply = await route(recognition('https://spse.inaproc.id/jakarta/login'), tabSender, d);
-    expect(reply).toEqual({ ok: true, value: { pageKind: 'login', nextAction: 'log-in', genuine: true, lpseName: 'LPSE Provinsi Daerah Khusus Ibukota Jakarta', params: {}, text: expect.objectContaining({ title: 'Masuk dengan User ID SPSE Anda' }), collapsed: false } });
+    expect(reply).toEqual({ ok: true, value: { pageKind: 'login', nextAction: 'log-in', genuine: true, lpseName: 'LPSE Provinsi Daerah Khusus Ibukota Jakarta', params: { step: 'user-id' }, text: expect.objectContaining({ title: 'Masuk dengan User ID SPSE Anda', detail: expect.stringContaining('klik Login') }), collapsed: false } });
     const status = await route({ type: 'tab/status', tabId: 7 }, { id: 'ext', url: 'chrome-extension://ext/popup.html' }, d);
     expect(status).toMatchObject({ ok: true, value: { status: { lpseKey: 'https://spse.inaproc.id/jakarta', nextAction: 'log-in', pageKind: 'login' } } });
   });
