@@ -92,7 +92,7 @@ export function Assistant({ advice, onFill, onGo, onChooseDefault, onCollapse, o
     : beforeLogin && LOGIN_ACTIONS.has(action) && candidates.length === 0 && !p.askDefault
       ? { label: (step === 'home' ? t.start : t.pickPenyedia) ?? '', run: () => go(userId ? { userId } : {}) }
       : null;
-  const showFill = !primary && !!userId && atField && FILL_ACTIONS.has(action);
+  const showFill = !primary && !!userId && atField && FILL_ACTIONS.has(action) && p.autofill !== userId;
   // One primary button (data-primary): the step forward; contacting the LPSE is it only when that is the advice.
   const contactFirst = !primary && !showFill && (action === 'contact-lpse' || action === 'wait-for-lpse');
   return (

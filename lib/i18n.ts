@@ -50,10 +50,13 @@ export interface DetailParams {
   reason?: string;
   go?: { url: string; userId?: string };
   askDefault?: string[];
+  autofill?: string;
 }
 
 /** What to do at this step of SPSE's login, naming SPSE's own controls (the User ID to fill, if any). */
-export function stepText(lang: Lang, step: string | undefined, fillUserId?: string): string {
+export function stepText(lang: Lang, step: string | undefined, fillUserId?: string, filled?: string): string {
+  if (filled && step === 'user-id') return t(lang, 'step_user_id_filled', filled);
+  if (filled && step === 'one-form') return t(lang, 'step_one_form_filled', filled);
   switch (step) {
     case 'home':
       return t(lang, 'step_home');
@@ -79,7 +82,8 @@ const join = (...parts: string[]) => parts.filter(Boolean).join(' ');
 /** The assistant's explanation, made precise by the action's parameters and the login step. */
 export function actionDetail(lang: Lang, action: NextAction, p: DetailParams): string {
   const step = p.step;
-  const steps = (userId?: string) => stepText(lang, step, userId);
+  // A User ID the login intent filled as the page arrived (RULES.md R18) is not offered again.
+  const steps = (userId?: string) => stepText(lang, step, userId, p.autofill);
   switch (action) {
     case 'log-in':
       if (p.conflict) return t(lang, 'action_log_in_conflict_detail');

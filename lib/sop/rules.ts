@@ -274,7 +274,7 @@ class Context {
     if (typed) {
       const here = this.known.lpseKey;
       const roaming = typed.registeredAt.length > 0 && !typed.registeredAt.includes(here);
-      if (roaming && typed.activation !== 'activated') return this.activateAtHome(typed);
+      // A non-default account never roams (SOP step 3): that is certain, its activation is not.
       const penyedia = this.known.penyedia.find((p) => p.id === typed.penyediaId);
       if (roaming && penyedia?.defaultUserId && keyOf(penyedia.defaultUserId) !== typed.key)
         // A form with the User ID field (4.x, 3.x, the User ID step) takes the Default right there; SPSE 4.5's
@@ -286,6 +286,7 @@ class Context {
           step,
           ...(step !== 'one-form' && step !== 'user-id' && { go: { url: this.addressOf(here), userId: penyedia.defaultUserId } }),
         });
+      if (roaming && typed.activation !== 'activated') return this.activateAtHome(typed);
       const others = this.accountsOf(typed.penyediaId);
       if (roaming && others.length > 1) return this.done('check-credentials', { reason: 'not-default', mode: 'roaming', step, askDefault: others.map((a) => a.userId).slice(0, 20) });
       if (!roaming && typed.registeredAt.includes(here)) return this.done('check-credentials', { reason: 'password', step });

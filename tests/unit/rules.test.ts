@@ -176,3 +176,63 @@ describe('cases a penyedia meets', () => {
     expect(r.changes.accounts).toEqual([]);
   });
 });
+
+describe('the journey through SPSE’s login (RULES.md R6, R15–R18)', () => {
+  const failed = (error = 'Login gagal! User ID atau Password yang Anda masukkan salah.', step: 'password' | 'one-form' | 'otp' = 'password'): Event => page({ kind: 'login-failed', step, error });
+
+  it('R16: the public home with SPSE’s LOGIN starts the login; without the control, or elsewhere, nothing', () => {
+    expect(run(known(), { type: 'page', page: { kind: 'other' }, genuine: true, loginEntry: true })).toMatchObject({ nextAction: 'log-in', params: { step: 'home' } });
+    expect(run(known(), { type: 'page', page: { kind: 'other' }, genuine: true }).nextAction).toBeNull();
+    // what is known decides the home's advice too: roaming with the Default
+    expect(run(known(several), { type: 'page', page: { kind: 'other' }, genuine: true, loginEntry: true })).toMatchObject({ nextAction: 'use-default-user-id', params: { step: 'home', userId: 'MITRAKARYA' } });
+  });
+
+  it('every login step is named in the parameters', () => {
+    for (const step of ['chooser', 'user-id', 'password', 'otp', 'one-form'] as const) expect(run(known(), page({ kind: 'login', step })).params.step).toBe(step);
+  });
+
+  it('R15: a wrong code, a wrong 2FA code, the password at home, unknown: told apart', () => {
+    expect(run(known(), failed('Kode keamanan (captcha) harus diisi.')).params.reason).toBe('captcha');
+    expect(run(known(), failed('Security Code tidak valid. Silakan ulangi.', 'otp')).params.reason).toBe('otp');
+    expect(run(known({ ...single, lpseKey: KMK, attempt: attempt('SENTOSA01', KMK) }), failed()).params).toMatchObject({ reason: 'password' });
+    expect(run(known(), failed())).toMatchObject({ nextAction: 'check-credentials', params: { reason: 'unknown' } });
+  });
+
+  it('R15/R18: a non-default account roaming → the Default, through SPSE’s login from the password step; filled on a one-form page', () => {
+    const k = known({ ...several, attempt: attempt('MITRAKARYA.BTG') });
+    expect(run(k, failed())).toMatchObject({ nextAction: 'check-credentials', params: { reason: 'not-default', userId: 'MITRAKARYA', go: { url: `${JKT}/`, userId: 'MITRAKARYA' } } });
+    const oneForm = run(k, failed(undefined, 'one-form'));
+    expect(oneForm.params).toMatchObject({ reason: 'not-default', userId: 'MITRAKARYA' });
+    expect(oneForm.params.go).toBeUndefined();
+  });
+
+  it('R15/R18: an account not activated, roaming → activate at home, the way there at its recorded address', () => {
+    const k = known({
+      penyedia: [penyedia('p3')],
+      accounts: [account('BERKAHJAYA', 'p3', { registeredAt: [BTG] })],
+      lpseAddresses: { [BTG]: 'https://lpse.batangkab.go.id/eproc4' },
+      attempt: attempt('BERKAHJAYA'),
+    });
+    expect(run(k, failed())).toMatchObject({ nextAction: 'activate', params: { userId: 'BERKAHJAYA', homeLpse: { key: BTG, name: 'LPSE Batang' }, go: { url: 'https://lpse.batangkab.go.id/eproc4/', userId: 'BERKAHJAYA' } } });
+  });
+
+  it('R17: several registrations, no Default known → ask which account it is', () => {
+    const k = known({ penyedia: [penyedia('p2')], accounts: [account('MITRAKARYA', 'p2', { registeredAt: [KMK] }), account('MITRAKARYA.BTG', 'p2', { registeredAt: [BTG] })] });
+    expect(run(k, page(LOGIN))).toMatchObject({ nextAction: 'use-default-user-id', params: { askDefault: ['MITRAKARYA', 'MITRAKARYA.BTG'] } });
+  });
+
+  it('R6: a replacement met while roaming is registered where the replaced account is, and the way is to that LPSE', () => {
+    const k = known({ penyedia: [penyedia('p4')], accounts: [account('LESTARI.BTG', 'p4', { registeredAt: [BTG] })], attempt: attempt('LESTARI.BTG') });
+    const d = run(k, page({ kind: 'non-active', replacementUserId: 'LESTARIABADI' }));
+    expect(d.changes.accounts.find((a) => a.userId === 'LESTARIABADI')?.registeredAt).toEqual([BTG]);
+    expect(d.params).toMatchObject({ replacementUserId: 'LESTARIABADI', homeLpse: { key: BTG }, go: { url: `${BTG}/`, userId: 'LESTARIABADI' } });
+    // nothing known of the replaced account: nowhere, and the way is this LPSE's login
+    const fresh = run(known({ attempt: attempt('LESTARI.BTG') }), page({ kind: 'non-active', replacementUserId: 'LESTARIABADI' }));
+    expect(fresh.changes.accounts.find((a) => a.userId === 'LESTARIABADI')?.registeredAt).toEqual([]);
+    expect(fresh.params.go).toEqual({ url: `${JKT}/`, userId: 'LESTARIABADI' });
+  });
+
+  it('activation steps belong to the activation form only', () => {
+    expect(run(known(), page({ kind: 'activation' })).params.step).toBe('activation-form');
+  });
+});
