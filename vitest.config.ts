@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-// One run, three projects: unit tests (WXT's fake browser, fake-indexeddb), and the end-to-end suite twice:
+// One run, four projects: unit tests (WXT's fake browser, fake-indexeddb), build checks, and the end-to-end suite twice:
 // real Chromium (DevTools protocol) and real Firefox (WebDriver BiDi) driving the built extension against
 // the SPSE simulator. The browsers take turns (groupOrder): two at once would starve a 2-core machine.
 const e2e = (name: string, browser: 'chromium' | 'firefox', groupOrder: number) => ({
@@ -33,8 +33,13 @@ export default defineConfig({
           setupFiles: ['fake-indexeddb/auto'],
         },
       },
-      e2e('e2e', 'chromium', 1),
-      e2e('e2e-firefox', 'firefox', 2),
+      // Build checks (bundle size, manifests, store packages): they read .output/, so `npm test` runs them after
+      // the builds; `npm run test:unit` is the fast loop without them.
+      {
+        test: { name: 'build', sequence: { groupOrder: 1 }, include: ['tests/build/**/*.test.ts'], environment: 'node' },
+      },
+      e2e('e2e', 'chromium', 2),
+      e2e('e2e-firefox', 'firefox', 3),
     ],
   },
 });

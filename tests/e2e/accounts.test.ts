@@ -65,7 +65,7 @@ describe('every scripted account, step by step, and what is remembered', () => {
   it('SENTOSA01 (activated, one LPSE): logs in and is told it is ready; the account is remembered', async () => {
     const page = await fresh();
     const seen = await login(page, lpse('jakarta'), acct('SENTOSA01'));
-    expect(seen).toMatchObject({ home: 'other:', chooser: 'login:log-in', 'user-id': 'login:log-in', password: 'login:log-in', 'after-login': 'logged-in:ready' });
+    expect(seen).toMatchObject({ home: 'other:log-in', chooser: 'login:log-in', 'user-id': 'login:log-in', password: 'login:log-in', 'after-login': 'logged-in:ready' });
     const text = await page.$eval('spse-assist', (el) => el.shadowRoot?.textContent ?? '');
     expect(text).toContain('Anda siap');
     const reg = await registryOf(ext!);

@@ -100,7 +100,7 @@ describe('content script', () => {
         seen[name] = await assistantOf(page);
       },
     });
-    expect(seen.home).toEqual({ pageKind: 'other', nextAction: '' });
+    expect(seen.home).toEqual({ pageKind: 'other', nextAction: 'log-in' }); // the public home guides the first click (RULES.md R16)
     expect(seen.chooser).toEqual({ pageKind: 'login', nextAction: 'log-in' });
     expect(seen['user-id']).toEqual({ pageKind: 'login', nextAction: 'log-in' });
     expect(seen.password).toEqual({ pageKind: 'login', nextAction: 'log-in' });

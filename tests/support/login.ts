@@ -14,6 +14,19 @@ export interface WalkOptions {
 
 const OTP_CODE = '246810';
 
+/** The assistant has answered this page (and shown itself, when it has something to say). */
+export async function settled(page: Page): Promise<void> {
+  await page
+    .waitForFunction(
+      () => {
+        const host = document.querySelector('spse-assist');
+        return !!host?.hasAttribute('data-page-kind') && (!host.getAttribute('data-next-action') || !!host.shadowRoot?.querySelector('h2'));
+      },
+      { timeout: 10_000 },
+    )
+    .catch(() => {}); // a page without the assistant (not SPSE, no access) is walked as it is
+}
+
 async function submit(page: Page, selector: string): Promise<void> {
   await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click(selector)]);
 }
@@ -22,6 +35,9 @@ export async function walkLogin(page: Page, lpse: SimulatedLpse, account: Simula
   const password = opts.password ?? account.password;
   const step = async (name: string) => opts.onStep?.(name);
   await page.goto(`${lpse.baseUrl}/`, { waitUntil: 'load' });
+  // The assistant speaks on the public home (RULES.md R16) and its bar moves SPSE's menu down: a person
+  // clicks LOGIN where it is once the page stands still, and so does this walk.
+  await settled(page);
   await step('home');
   if (lpse.generation === '4.5') {
     await page.click('#login');
