@@ -6,24 +6,14 @@
 // and on advice that contradicts the SOP or the simulator's truth (tests/simulator/data.ts).
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { ACCOUNTS, LPSES, OTP_CODE, PASSWORD, type AccountDef, type LpseDef } from '../simulator/data';
-import { startSimulator, type Simulator } from '../simulator/server';
-import { isFirefox, launchWithExtension, type ExtensionBrowser } from '../support/browser';
+import { isFirefox } from '../support/browser';
 import { extensionPage, registryOf, sendFrom } from '../support/extension';
+import { freshProfiles } from '../support/lifecycle';
 
-let sim: Simulator;
-let ext: ExtensionBrowser | undefined;
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(async () => sim?.close());
-afterEach(async () => {
-  await ext?.close();
-  ext = undefined;
-  sim.reset();
-});
+const profiles = freshProfiles();
 
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts/journeys');
 const MAX_ACTIONS = 3;
@@ -178,7 +168,7 @@ const submitLogin = async (page: Page) =>
 
 /** A fresh profile as the welcome page's setup leaves it: the penyedia's accounts, where, the Default. */
 async function setUp(who: AccountDef) {
-  const p = await extensionPage(ext!);
+  const p = await extensionPage(profiles.ext!);
   const def = defaultOf(who);
   let penyediaId: string | undefined;
   // The accounts they hold today (a replacement is not known before its non-active page), as one penyedia.
@@ -317,7 +307,7 @@ afterAll(() => {
 
 describe.each(['fresh', 'setup'] as const)('every journey, following only the assistant (%s profile)', (state) => {
   it.each(JOURNEYS)('$name: $userId at $at', async (j) => {
-    ext = await launchWithExtension({ sim });
+    const ext = await profiles.launch();
     if (state === 'setup') await setUp(account(j.userId));
     const page = await ext.browser.newPage();
     const shotName = !isFirefox && SCREENSHOTS[`${state}:${j.name}`];
