@@ -224,7 +224,7 @@ async function walk(page: Page, j: Journey, shots?: string): Promise<Outcome> {
     const guidance = ['login', 'login-failed', 'activation', 'non-active', 'admin-notice'].includes(s.kind) || (s.kind === 'other' && new URL(s.url).pathname.replace(/\/$/, '') === new URL(where.baseUrl).pathname);
     if (!s.action && guidance) throw new Error(`silent where the penyedia needs a hand: ${s.kind} at ${s.url}\n${steps.join('\n')}`);
     expect(s.action, `${s.url}: never a phishing alarm on a genuine LPSE`).not.toBe('suspicious-site');
-    const localClaim = /terdaftar di LPSE ini: login lokal dengan User ID (\S+?)\./.exec(s.detail)?.[1];
+    const localClaim = /terdaftar di LPSE ini: login lokal dengan User ID (\S+?)\.(?=\s|$)/.exec(s.detail)?.[1];
     if (localClaim) expect(homesOf(account(localClaim)).map((l) => l.key), `"registered here" for ${localClaim} at ${where.key}`).toContain(new URL(s.url).hostname === 'spse.inaproc.id' ? new URL(s.url).pathname.split('/')[1] : LPSES.find((l) => s.url.startsWith(l.baseUrl))!.key);
     if (s.fields.userId) {
       const filled = s.fields.userId.toUpperCase();

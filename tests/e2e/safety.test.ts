@@ -91,7 +91,7 @@ describe('no leaks', () => {
     expect(everything).toContain('SENTOSA01');
     expect(everything).not.toContain(SENTINEL);
     expect(everything).not.toContain(sim.accounts[0]!.password);
-  });
+  }, 150_000); // a login walk for every scripted account, one after the other
 
   chromiumOnly('nor in any message the background receives; and the extension makes no network request', async () => {
     await fresh();
@@ -131,7 +131,7 @@ describe('no leaks', () => {
     expect(everything).not.toContain(SENTINEL);
     expect(everything).not.toContain(sim.accounts[0]!.password);
     expect(extensionRequests).toEqual([]);
-  });
+  }, 150_000); // a login walk for every scripted account
 });
 
 describe('hostile page text', () => {

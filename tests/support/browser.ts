@@ -156,7 +156,7 @@ async function launchFirefox(opts: Parameters<typeof launchWithExtension>[0]): P
 async function finish(browser: Browser, kind: BrowserKind, extensionId: string, origin: string, profileDir: string, worker: () => Promise<Target>): Promise<ExtensionBrowser> {
   // The install opens the welcome page in a new, focused tab; a page left in the background gets no input
   // events, so the test's own tabs need it gone.
-  const welcome = kind === 'chromium' ? await (await browser.waitForTarget((t) => t.type() === 'page' && t.url() === `${origin}/welcome.html`, { timeout: 10_000 }).catch(() => null))?.page() : await firefoxPageAt(browser, `${origin}/welcome.html`);
+  const welcome = kind === 'chromium' ? await (await browser.waitForTarget((t) => t.type() === 'page' && t.url() === `${origin}/welcome.html`, { timeout: 20_000 }).catch(() => null))?.page() : await firefoxPageAt(browser, `${origin}/welcome.html`);
   await welcome?.close();
   return {
     kind,
@@ -175,7 +175,7 @@ async function finish(browser: Browser, kind: BrowserKind, extensionId: string, 
 }
 
 /** Firefox's BiDi targets keep `about:blank` as the address of a moz-extension:// page: ask each page. */
-async function firefoxPageAt(browser: Browser, url: string, timeout = 10_000): Promise<Page | null> {
+async function firefoxPageAt(browser: Browser, url: string, timeout = 20_000): Promise<Page | null> {
   for (const end = Date.now() + timeout; Date.now() < end; await new Promise((r) => setTimeout(r, 100)))
     for (const page of await browser.pages()) if ((await page.evaluate('location.href').catch(() => '')) === url) return page;
   return null;
