@@ -103,6 +103,7 @@ function NotRight({
       <div class="row">
         <div class="text" ref={said} tabIndex={-1} role="status" aria-live="polite">
           <h2>{t.notRightDone}</h2>
+          <p>{t.notRightWhere}</p>
           <p>{t.notRightReport}</p>
         </div>
         {report && (

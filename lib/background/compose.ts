@@ -56,6 +56,7 @@ const UI_KEYS = {
   // "Ini tidak tepat" (RULES.md R19) and its misdetection report.
   notRight: 'ui_not_right',
   notRightHint: 'ui_not_right_hint',
+  notRightWhere: 'ui_not_right_where',
   notRightReport: 'ui_not_right_report',
   notRightFailed: 'ui_not_right_failed',
   copyReport: 'ui_copy_report',

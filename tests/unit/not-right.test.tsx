@@ -65,6 +65,7 @@ describe('"Ini tidak tepat" in the assistant', () => {
     expect(calls.dismiss).toBe(1);
     const text = root.textContent ?? '';
     expect(text).toContain(t(lang, 'ui_not_right_done', LPSE));
+    expect(text).toContain(t(lang, 'ui_not_right_where'));
     expect(text).toContain(t(lang, 'ui_not_right_report'));
     expect(text).not.toContain(t(lang, 'action_log_in_title')); // the advice is gone
     await vi.waitFor(() => expect(document.activeElement?.textContent).toContain(t(lang, 'ui_not_right_done', LPSE)));
