@@ -70,7 +70,8 @@ export function Hidden({ ctx }: { ctx: OptionsContext }) {
               <tr key={rowKey(r)} data-lpse-key={r.lpseKey} data-pattern={r.pattern} data-page-kind={r.pageKind}>
                 <td>{r.lpseName}</td>
                 <td>
-                  <code>{r.pattern}</code>
+                  {/* Lines may break after each `/`, never inside a segment. */}
+                  <code>{r.pattern.split('/').flatMap((seg, j) => (j === 0 ? [seg] : [<wbr key={j} />, `/${seg}`]))}</code>
                 </td>
                 <td>{r.nextAction ? actionTitle(lang, r.nextAction) : r.pageKind}</td>
                 <td>

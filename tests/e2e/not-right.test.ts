@@ -3,13 +3,15 @@
 // reload the advice is gone (the page kind still told); Settings lists the page under "Halaman yang disembunyikan";
 // "Tampilkan lagi" → the advice is back after a reload. Screenshots of the confirmation, light and dark, in
 // test-artifacts/not-right-<browser>-<scheme>.png.
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { assistantOf, emulateScheme, launchWithExtension, openExtensionPage, type ExtensionBrowser } from '../support/browser';
 
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts');
 const JKT = 'https://spse.inaproc.id/jakarta';
 const JKT_NAME = 'LPSE Provinsi Daerah Khusus Ibukota Jakarta';
@@ -39,6 +41,13 @@ const button = async (page: Page, text: string) =>
   ).asElement() as ElementHandle<Element>;
 const assistantText = (page: Page) => page.$eval('spse-assist', (el) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '');
 const hostHidden = (page: Page) => page.$eval('spse-assist', (el) => (el as HTMLElement).hidden);
+
+/** axe-core on `include`: serious and critical violations only. */
+async function axe(page: Page, include: string): Promise<string[]> {
+  await page.evaluate(AXE);
+  const result = (await page.evaluate(`axe.run(${JSON.stringify({ include: [[include]] })}, { resultTypes: ['violations'] })`)) as { violations: { id: string; impact: string; nodes: { target: unknown }[] }[] };
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+}
 
 /** Clicks "Ini tidak tepat" and waits for the confirmation. */
 async function dismiss(page: Page): Promise<void> {
@@ -85,6 +94,7 @@ describe('"Ini tidak tepat"', () => {
       expect(report).not.toContain('Lembaga Kebijakan'); // no page text (the footer's)
     }
     await page.screenshot({ path: resolve(ARTIFACTS, `not-right-${ext.kind}-light.png`), clip: { x: 0, y: 0, width: 1280, height: 400 } });
+    expect(await axe(page, 'spse-assist'), 'the confirmation').toEqual([]);
 
     // After a reload: quiet, the page kind still told; the same page at another LPSE still speaks.
     await page.reload({ waitUntil: 'load' });
@@ -108,6 +118,8 @@ describe('"Ini tidak tepat"', () => {
     expect(rowText).toContain('/login/penyedia');
     expect(rowText).toContain('Masuk dengan User ID SPSE Anda');
     expect(await settings.$eval('#hidden legend', (l) => l.textContent?.trim())).toBe('Halaman yang disembunyikan');
+    expect(await axe(settings, '#hidden'), 'Halaman yang disembunyikan').toEqual([]);
+    await (await settings.$('#hidden'))!.screenshot({ path: resolve(ARTIFACTS, `not-right-${ext.kind}-settings.png`) });
     await settings.click(`${row} button[data-undo]`);
     await settings.waitForFunction((s) => !document.querySelector(s), {}, row);
     await settings.waitForFunction(() => document.querySelector('#status')?.textContent === 'Saran untuk halaman itu akan tampil lagi.');
