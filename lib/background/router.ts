@@ -283,6 +283,8 @@ async function fromPage(
   const pattern = pathPattern(site, sender.url);
   if (request.type === 'assistant/dismiss') {
     await addDismissal(db, { lpseKey: key, pattern, pageKind: request.pageKind, nextAction: request.nextAction, at: now });
+    // Other open tabs of that page go quiet too (this one keeps its confirmation while its advice is quiet).
+    await deps.refreshTabs?.().catch(() => {});
     return {
       ok: true,
       value: { dismissed: true, lpseKey: key, lpseName: lpse?.name ?? key, pattern, version: deps.version ?? '0', browser: deps.browser ?? 'Browser' } satisfies Reply<'assistant/dismiss'>,

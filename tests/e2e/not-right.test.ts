@@ -66,7 +66,16 @@ describe('"Ini tidak tepat"', () => {
     await button(page, 'Ini tidak tepat');
     await page.screenshot({ path: resolve(ARTIFACTS, `not-right-${ext.kind}-advice.png`), clip: { x: 0, y: 0, width: 1280, height: 300 } });
 
+    // The same page open in another tab goes quiet at the click, without a reload.
+    const twin = await ext.browser.newPage();
+    await twin.goto(`${JKT}/login/penyedia`, { waitUntil: 'load' });
+    expect(await assistantOf(twin)).toEqual({ pageKind: 'login', nextAction: 'log-in' });
+    await page.bringToFront();
+
     await dismiss(page);
+    // (a tab in the background: polled by interval, animation frames do not run there)
+    await twin.waitForFunction(() => document.querySelector('spse-assist')?.getAttribute('data-next-action') === '' && (document.querySelector('spse-assist') as HTMLElement).hidden, { polling: 100 });
+    await twin.close();
     const said = await assistantText(page);
     expect(said).toContain(`Saran disembunyikan di halaman seperti ini di ${JKT_NAME}.`);
     expect(said).toContain('Anda dapat menampilkannya lagi di Pengaturan, bagian Halaman yang disembunyikan.');

@@ -95,6 +95,7 @@ describe('router: "Ini tidak tepat"', () => {
     });
     expect(dismissReplySchema.safeParse((reply as { value: unknown }).value).success).toBe(true);
     expect(isDismissReply((reply as { value: unknown }).value)).toBe(true);
+    expect(d.refreshed).toBe(1); // open SPSE tabs ask again
 
     const quiet = await advice(d, url);
     expect(quiet).toMatchObject({ pageKind: 'login', nextAction: null, text: {} });
@@ -111,7 +112,7 @@ describe('router: "Ini tidak tepat"', () => {
       value: { dismissed: [{ lpseKey: 'https://spse.inaproc.id/jakarta', lpseName: 'LPSE Provinsi Daerah Khusus Ibukota Jakarta', pattern: '/login/penyedia', pageKind: 'login', nextAction: 'log-in', at: 1_764_560_000_000 }] },
     });
     expect(await route({ type: 'dismissed/undo', lpseKey: 'https://spse.inaproc.id/jakarta', pattern: '/login/penyedia', pageKind: 'login' }, options, d)).toEqual({ ok: true, value: { restored: true } });
-    expect(d.refreshed).toBe(1); // open SPSE tabs ask again
+    expect(d.refreshed).toBe(2); // and again after the undo
     expect((await advice(d, url)).nextAction).toBe('log-in');
     expect(await route({ type: 'dismissed/undo', lpseKey: 'https://spse.inaproc.id/jakarta', pattern: '/login/penyedia', pageKind: 'login' }, options, d)).toEqual({ ok: true, value: { restored: false } });
   });
