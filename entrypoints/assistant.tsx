@@ -61,13 +61,18 @@ export default defineUnlistedScript(() => {
           await send({ type: 'problem/set-state', id, state }, isUpdated);
         }}
         onDismiss={async () => {
-          const reply = await send({ type: 'assistant/dismiss', pageKind: advice.pageKind, nextAction: advice.nextAction }, isDismissReply);
-          if (reply.dismissed) {
-            confirming = true;
+          // Set before asking: the background refreshes open tabs, so this page's quiet advice may come first.
+          confirming = true;
+          try {
+            const reply = await send({ type: 'assistant/dismiss', pageKind: advice.pageKind, nextAction: advice.nextAction }, isDismissReply);
+            confirming = reply.dismissed;
             // Nothing to say on this page any more (the stable interface keeps its page kind).
-            host.setAttribute('data-next-action', '');
+            if (reply.dismissed) host.setAttribute('data-next-action', '');
+            return reply;
+          } catch (e) {
+            confirming = false;
+            throw e;
           }
-          return reply;
         }}
         // Built when asked, from the page as it is then: its skeleton and what recognition said (no values, no text).
         report={(dismissal) =>
