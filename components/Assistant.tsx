@@ -1,6 +1,7 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Advice } from '@/lib/advice';
 import { quoteNotice } from '@/lib/contact';
+import type { DismissReply } from '@/lib/misdetection';
 import { ContactPanel } from './ContactPanel';
 
 /** Shadow-root styles: self-contained (no fetch), in the page's flow (never over SPSE's controls), light and dark. */
@@ -25,6 +26,7 @@ a { color: #0b57a8; }
 .notice { margin-top: 4px; padding: 6px 8px; background: rgba(0,0,0,.05); border-radius: 4px; white-space: pre-wrap; }
 .pill { margin: 0; padding: 2px 10px; font: 12px/1.4 system-ui, sans-serif; }
 .status { min-height: 1em; font-size: 13px; }
+.report { width: 100%; box-sizing: border-box; font: 11px/1.3 ui-monospace, monospace; }
 @media (prefers-color-scheme: dark) {
   .box { color: #e6e8eb; background: #16263a; border-bottom-color: #4c9be8; }
   .box.warn { background: #3a1818; border-bottom-color: #ef5350; }
@@ -48,9 +50,91 @@ export interface AssistantProps {
   onChooseDefault: (userId: string) => Promise<void>;
   onCollapse: (collapsed: boolean) => void;
   onProblemState: (problemId: string, state: 'reported' | 'solved') => Promise<void>;
+  /** "Ini tidak tepat" (RULES.md R19): hides the advice of this kind of page at this LPSE; what was remembered. */
+  onDismiss?: () => Promise<DismissReply>;
+  /** The misdetection report for a dismissal (lib/misdetection.ts): text only, no values, no page text. */
+  report?: (dismissal: DismissReply) => string;
+  /** After the confirmation is closed. */
+  onClose?: () => void;
+  copy?: (s: string) => Promise<void>;
 }
 
-export function Assistant({ advice, onFill, onGo, onChooseDefault, onCollapse, onProblemState }: AssistantProps) {
+export function Assistant(props: AssistantProps) {
+  const [dismissal, setDismissal] = useState<DismissReply | null>(null);
+  if (dismissal) return <NotRight text={props.advice.text} dismissal={dismissal} report={props.report} onClose={props.onClose} copy={props.copy} />;
+  return <AdviceView {...props} onDismissed={setDismissal} />;
+}
+
+/**
+ * After "Ini tidak tepat": a short confirmation (focused, so a screen reader reads it), and the misdetection
+ * report to copy — in a box to select by hand when the clipboard refuses.
+ */
+function NotRight({
+  text: t,
+  dismissal,
+  report,
+  onClose,
+  copy = (s: string) => navigator.clipboard.writeText(s),
+}: {
+  text: Advice['text'];
+  dismissal: DismissReply;
+  report?: AssistantProps['report'];
+  onClose?: () => void;
+  copy?: (s: string) => Promise<void>;
+}) {
+  const [status, setStatus] = useState('');
+  const [shown, setShown] = useState<string | null>(null);
+  const [closed, setClosed] = useState(false);
+  const said = useRef<HTMLDivElement>(null);
+  useEffect(() => said.current?.focus(), []);
+  if (closed) return <div role="status" aria-live="polite" />;
+  const copyReport = () => {
+    const text = report?.(dismissal) ?? '';
+    copy(text).then(
+      () => setStatus(t.reportCopied ?? ''),
+      () => {
+        setShown(text);
+        setStatus(t.reportCopyFailed ?? '');
+      },
+    );
+  };
+  return (
+    <section class="box" aria-label={t.label} data-dismissed="">
+      <div class="row">
+        <div class="text" ref={said} tabIndex={-1} role="status" aria-live="polite">
+          <h2>{t.notRightDone}</h2>
+          <p>{t.notRightWhere}</p>
+          <p>{t.notRightReport}</p>
+        </div>
+        {report && (
+          <button type="button" data-copy-report="" onClick={copyReport}>
+            {t.copyReport}
+          </button>
+        )}
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => {
+            setClosed(true);
+            onClose?.();
+          }}
+        >
+          {t.close}
+        </button>
+      </div>
+      <p class="status row" role="status" aria-live="polite">
+        {status}
+      </p>
+      {shown !== null && (
+        <div class="panel">
+          <textarea class="report" readOnly rows={8} aria-label={t.reportLabel} value={shown} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+function AdviceView({ advice, onFill, onGo, onChooseDefault, onCollapse, onProblemState, onDismiss, onDismissed }: AssistantProps & { onDismissed: (d: DismissReply) => void }) {
   const [collapsed, setCollapsed] = useState(advice.collapsed);
   const [open, setOpen] = useState<'contact' | 'steps' | null>(null);
   // Whether the message includes the User ID (ticked in the contact panel): the quote on screen follows it.
@@ -166,6 +250,22 @@ export function Assistant({ advice, onFill, onGo, onChooseDefault, onCollapse, o
         <button type="button" class="secondary" aria-expanded="true" onClick={() => toggle(true)}>
           {t.collapse}
         </button>
+        {onDismiss && t.notRight && (
+          <button
+            type="button"
+            class="secondary"
+            data-not-right=""
+            title={t.notRightHint}
+            onClick={() =>
+              void onDismiss().then(
+                (d) => (d.dismissed ? onDismissed(d) : setStatus(t.notRightFailed ?? '')),
+                () => setStatus(t.notRightFailed ?? ''),
+              )
+            }
+          >
+            {t.notRight}
+          </button>
+        )}
       </div>
       <p class="status row" role="status" aria-live="polite">
         {status}

@@ -1,7 +1,7 @@
 /**
  * The options page (issue 5 §4, §5): where the penyedia states its accounts and User ID Default, chooses
  * the language, opts in to legacy LPSE addresses, confirms genuine addresses, gives LPSE helpdesk
- * contacts, exports / imports / erases its data, and reviews a page skeleton before reporting it.
+ * contacts, shows again the pages it hid ("Ini tidak tepat"), exports / imports / erases its data, and reviews a page skeleton before reporting it.
  * Everything goes through the background's protocol; every string through the locale files.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS, type Settings } from '@/lib/registry/schemas';
 import { DefaultUserIds, Registered } from './options/Accounts';
 import { Contacts } from './options/Contacts';
 import { Data } from './options/Data';
+import { Hidden } from './options/Hidden';
 import { Report } from './options/Report';
 import { Confirmed, Language, Legacy } from './options/Settings';
 import { call, reasonOf, type OptionsContext, type StatusKind } from './options/shared';
@@ -65,6 +66,7 @@ export function Options() {
           <Legacy ctx={ctx} />
           <Confirmed ctx={ctx} />
           <Contacts ctx={ctx} />
+          <Hidden ctx={ctx} />
           <Data ctx={ctx} />
           <Report ctx={ctx} />
         </>

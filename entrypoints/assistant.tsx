@@ -4,6 +4,8 @@ import type { Advice } from '@/lib/advice';
 import { isCollapsed, isSaved, isUpdated } from '@/lib/replies';
 import { bridgeOf } from '@/lib/assistant-bridge';
 import { send } from '@/lib/messaging';
+import { isDismissReply, misdetectionReport } from '@/lib/misdetection';
+import { skeletonOf } from '@/lib/skeleton';
 
 // The assistant's UI, injected by the background into an SPSE tab's isolated world when a page's advice has
 // something to show (lib/assistant-bridge.ts), usually before that advice reaches the content script. Renders
@@ -32,11 +34,19 @@ export default defineUnlistedScript(() => {
   const fail = (e: unknown) => {
     if (!ctx.isInvalid) console.warn('[spse-assist]', e);
   };
+  // After "Ini tidak tepat" (RULES.md R19) the confirmation stays while this document's advice is quiet.
+  let confirming = false;
   const show = (advice: Advice) => {
     if (!container) {
       if (!bridge.shadow) return; // nothing to show yet
       container = mount(bridge.shadow);
     }
+    if (confirming && !advice.nextAction) {
+      host.hidden = false;
+      return;
+    }
+    confirming = false;
+    const recognition = bridge.recognition;
     render(
       <Assistant
         key={`${advice.pageKind}:${advice.nextAction}:${advice.params.problemId ?? ''}`}
@@ -49,6 +59,28 @@ export default defineUnlistedScript(() => {
         onCollapse={(collapsed) => void send({ type: 'assistant/collapse', collapsed }, isCollapsed).catch(fail)}
         onProblemState={async (id, state) => {
           await send({ type: 'problem/set-state', id, state }, isUpdated);
+        }}
+        onDismiss={async () => {
+          // Set before asking: the background refreshes open tabs, so this page's quiet advice may come first.
+          confirming = true;
+          try {
+            const reply = await send({ type: 'assistant/dismiss', pageKind: advice.pageKind, nextAction: advice.nextAction }, isDismissReply);
+            confirming = reply.dismissed;
+            // Nothing to say on this page any more (the stable interface keeps its page kind).
+            if (reply.dismissed) host.setAttribute('data-next-action', '');
+            return reply;
+          } catch (e) {
+            confirming = false;
+            throw e;
+          }
+        }}
+        // Built when asked, from the page as it is then: its skeleton and what recognition said (no values, no text).
+        report={(dismissal) =>
+          misdetectionReport({ dismissal, pageKind: advice.pageKind, nextAction: advice.nextAction, recognition, skeleton: skeletonOf(document), intro: advice.text.reportIntro, at: Date.now() })
+        }
+        onClose={() => {
+          confirming = false;
+          host.hidden = true;
         }}
       />,
       container,

@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Advice } from './advice';
+import type { RecognitionSignals } from './misdetection';
 
 /**
  * How the content script and the assistant's UI script meet. The content script (recognition only, small:
@@ -17,6 +18,8 @@ export interface AssistantBridge {
   shadow?: ShadowRoot;
   /** The newest advice; none yet when the background injects the UI before its first reply. */
   advice?: Advice;
+  /** What recognition said of the page that advice is for (its ids go into the misdetection report, R19). */
+  recognition?: RecognitionSignals;
   /** "Isi User ID" (lib/spse/fill.ts), lent by the content script so the UI script does not load it again. */
   fill: (userId: string) => boolean;
   /** Opens SPSE's login at `url` (this LPSE when not given, or another) to fill `userId` there (RULES.md R18). */

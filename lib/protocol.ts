@@ -100,6 +100,19 @@ export const tabStatusSchema = z.strictObject({
 });
 export type TabStatus = z.infer<typeof tabStatusSchema>;
 
+const lpseKeyText = z.string().check(z.maxLength(300), z.regex(/^https?:\/\/[^/]+\/[^/]+$/));
+/** What identifies a dismissal (R19): the LPSE, the page's path pattern, its page kind. */
+const dismissalKey = { lpseKey: lpseKeyText, pattern: z.string().check(z.minLength(1), z.maxLength(300), z.regex(/^\/[\x21-\x7e]*$/)), pageKind: z.enum(PAGE_KINDS) };
+/** Mirrored by lib/misdetection.ts's zod-free check (the assistant's UI script carries no zod). */
+export const dismissReplySchema = z.strictObject({
+  dismissed: z.boolean(),
+  lpseKey: lpseKeyText,
+  lpseName: text(300),
+  pattern: dismissalKey.pattern,
+  version: text(40),
+  browser: text(40),
+});
+
 /** The protocol map: message type → request payload and reply schemas. */
 export const protocol = {
   /** content script → background: what this page is. Reply: the next action to show. */
@@ -149,6 +162,13 @@ export const protocol = {
   'penyedia/forget': { request: z.strictObject({ type: z.literal('penyedia/forget'), userId }), reply: z.strictObject({ forgotten: z.boolean() }) },
   /** content script → background: the penyedia collapsed or expanded the assistant at this LPSE. */
   'assistant/collapse': { request: z.strictObject({ type: z.literal('assistant/collapse'), collapsed: z.boolean() }), reply: z.strictObject({ collapsed: z.boolean() }) },
+  /** assistant (in a page) → background: "Ini tidak tepat" (RULES.md R19) — hide the advice of this kind of page at
+   * this LPSE from now on. The LPSE and the path pattern come from the sender's URL, never from the payload; the
+   * page kind and next action say what the penyedia saw. Reply: what was remembered, for the misdetection report. */
+  'assistant/dismiss': {
+    request: z.strictObject({ type: z.literal('assistant/dismiss'), pageKind: z.enum(PAGE_KINDS), nextAction: z.nullable(z.enum(NEXT_ACTIONS)) }),
+    reply: dismissReplySchema,
+  },
   /** content script → background: inject the assistant's UI script into this tab (there is advice to show). */
   'assistant/load': { request: z.strictObject({ type: z.literal('assistant/load') }), reply: z.strictObject({ loaded: z.boolean() }) },
   /** extension pages → background: the settings (language, confirmed genuine addresses). */
@@ -160,6 +180,16 @@ export const protocol = {
       confirmedBases: z.optional(z.array(z.string().check(z.maxLength(300), z.regex(/^https:\/\/[^/]+\/[^/]+$/))).check(z.maxLength(50))),
     }),
     reply: z.looseObject({}),
+  },
+  /** options → background: the pages whose advice is hidden (R19), with their LPSE's name. */
+  'dismissed/list': {
+    request: z.strictObject({ type: z.literal('dismissed/list') }),
+    reply: z.strictObject({ dismissed: z.array(z.strictObject({ ...dismissalKey, lpseName: text(300), nextAction: z.nullable(z.enum(NEXT_ACTIONS)), at: z.number() })).check(z.maxLength(200)) }),
+  },
+  /** options → background: "Tampilkan lagi" — the advice of that page shows again. */
+  'dismissed/undo': {
+    request: z.strictObject({ type: z.literal('dismissed/undo'), ...dismissalKey }),
+    reply: z.strictObject({ restored: z.boolean() }),
   },
   /** extension pages → background: the LPSE's own helpdesk, given by the penyedia. */
   'lpse/contacts': {
@@ -200,6 +230,9 @@ export const anyRequestSchema = z.discriminatedUnion('type', [
   protocol['penyedia/forget'].request,
   protocol['assistant/collapse'].request,
   protocol['assistant/load'].request,
+  protocol['assistant/dismiss'].request,
+  protocol['dismissed/list'].request,
+  protocol['dismissed/undo'].request,
   protocol['settings/get'].request,
   protocol['settings/set'].request,
   protocol['lpse/contacts'].request,
@@ -220,6 +253,8 @@ export const EXTENSION_PAGE_ONLY: ReadonlySet<MessageType> = new Set<MessageType
   'settings/get',
   'settings/set',
   'lpse/contacts',
+  'dismissed/list',
+  'dismissed/undo',
   'directory/search',
   'contact/info',
   'registry/export',

@@ -1,12 +1,13 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Advice } from '@/lib/advice';
 import { setBridge, type AssistantBridge } from '@/lib/assistant-bridge';
+import type { RecognitionSignals } from '@/lib/misdetection';
 
 export interface AssistantHost {
   /** The page has no UI yet: the background injects it with its reply when there is something to show. */
   readonly wantsUi: boolean;
   /** Sets `<spse-assist>`'s attributes and hands the advice to the UI (asking for the UI when it is missing). */
-  show(advice: Advice): void;
+  show(advice: Advice, recognition?: RecognitionSignals): void;
 }
 
 /**
@@ -31,11 +32,12 @@ export function assistantHost(o: {
     get wantsUi() {
       return !bridge.show;
     },
-    show(advice) {
+    show(advice, recognition) {
       host.setAttribute('data-page-kind', advice.pageKind);
       host.setAttribute('data-next-action', advice.nextAction ?? '');
       if (!advice.nextAction) host.hidden = true;
       bridge.advice = advice;
+      bridge.recognition = recognition;
       // Attached by us (only on pages with something to show) and handed to the UI: a root a page script
       // attached first is never rendered into (then this throws and no UI shows).
       if (advice.nextAction) bridge.shadow ??= host.attachShadow({ mode: 'open' });

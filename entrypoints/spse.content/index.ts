@@ -76,7 +76,7 @@ export default defineContentScript({
         clickLoginStep(document);
       }
       if (advice.params.autofill) fillUserId(document, advice.params.autofill);
-      assistant.show(advice);
+      assistant.show(advice, recognition);
     };
     const clicked = new Set<string>();
     const again = (force: boolean) => {

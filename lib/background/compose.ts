@@ -53,6 +53,18 @@ const UI_KEYS = {
   afterReport: 'contact_after_report',
   // The notice is quoted on screen as in the message: the User ID redacted unless ticked.
   userIdRedacted: 'msg_user_id_redacted',
+  // "Ini tidak tepat" (RULES.md R19) and its misdetection report.
+  notRight: 'ui_not_right',
+  notRightHint: 'ui_not_right_hint',
+  notRightWhere: 'ui_not_right_where',
+  notRightReport: 'ui_not_right_report',
+  notRightFailed: 'ui_not_right_failed',
+  copyReport: 'ui_copy_report',
+  reportCopied: 'ui_report_copied',
+  reportCopyFailed: 'ui_report_copy_failed',
+  reportLabel: 'ui_report_label',
+  reportIntro: 'ui_report_intro',
+  close: 'ui_close',
 } satisfies Record<string, MessageKey>;
 
 export function uiStrings(lang: Lang): Record<string, string> {
@@ -71,6 +83,7 @@ export function contactTexts(lang: Lang, lpseName: string | undefined, userId: s
 export function adviceTexts(lang: Lang, action: NextAction | null, params: AdviceParams, lpseName: string | undefined, contactUserId?: string): Record<string, string> {
   return {
     ...contactTexts(lang, lpseName, contactUserId ?? params.userId),
+    notRightDone: t(lang, 'ui_not_right_done', lpseName ?? 'LPSE'),
     title: action ? actionTitle(lang, action) : '',
     detail: action ? actionDetail(lang, action, params) : '',
     ...(params.userId && { fill: t(lang, 'ui_fill_user_id', params.userId) }),

@@ -17,11 +17,13 @@ import {
 } from '../protocol';
 import type { RegistryDb } from '../registry/db';
 import {
+  addDismissal,
   addLpseContacts,
   eraseRegistry,
   exportRegistry,
   forgetAccount,
   importRegistry,
+  isDismissed,
   observe,
   parseImport,
   readLpseContext,
@@ -29,6 +31,7 @@ import {
   readRegistry,
   readSettings,
   readSummary,
+  removeDismissal,
   chooseDefault,
   setProblemState,
   statePenyedia,
@@ -38,6 +41,7 @@ import { MAX_IMPORT_BYTES, type QuarantineRecord, type Settings } from '../regis
 import type { ActionParams, Decision } from '../sop/rules';
 import { isGenuineLpse, lpseKey, lpseOf, searchDirectory } from '../spse/directory';
 import type { PageResult } from '../spse/page-kinds';
+import { pathPattern } from '../spse/path-pattern';
 import { siteFromUrl, type SpseSite } from '../spse/site';
 import { composeAdvice, contactInfo } from './compose';
 
@@ -131,6 +135,7 @@ export async function route(raw: unknown, sender: Sender, deps: RouterDeps): Pro
       case 'penyedia/choose-default':
       case 'assistant/collapse':
       case 'assistant/load':
+      case 'assistant/dismiss':
         return await fromPage(request, sender, deps, now, reject);
       case 'registry/view':
         return { ok: true, value: await readRegistry(await deps.db(), quarantined(deps)) };
@@ -161,6 +166,14 @@ export async function route(raw: unknown, sender: Sender, deps: RouterDeps): Pro
       case 'settings/set': {
         const { type: _t, ...change } = request;
         return changed(await writeSettings(await deps.db(), change));
+      }
+      case 'dismissed/list': {
+        const { dismissed } = await readSettings(await deps.db());
+        return { ok: true, value: { dismissed: dismissed.map((d) => ({ ...d, lpseName: nameOfKey(d.lpseKey) ?? d.lpseKey })) } satisfies Reply<'dismissed/list'> };
+      }
+      case 'dismissed/undo': {
+        const { type: _t, ...which } = request;
+        return changed({ restored: await removeDismissal(await deps.db(), which) });
       }
       case 'lpse/contacts':
         await addLpseContacts(await deps.db(), request.lpseKey, request.contacts, true);
@@ -221,7 +234,7 @@ async function contactFor(site: SpseSite, deps: RouterDeps, now: number, problem
 }
 
 async function fromPage(
-  request: Extract<AnyRequest, { type: 'page/recognised' | 'login/user-id' | 'login/start' | 'penyedia/choose-default' | 'assistant/collapse' | 'assistant/load' }>,
+  request: Extract<AnyRequest, { type: 'page/recognised' | 'login/user-id' | 'login/start' | 'penyedia/choose-default' | 'assistant/collapse' | 'assistant/load' | 'assistant/dismiss' }>,
   sender: Sender,
   deps: RouterDeps,
   now: number,
@@ -266,6 +279,17 @@ async function fromPage(
     await writeSettings(db, { collapsed: [...collapsed] });
     return { ok: true, value: { collapsed: request.collapsed } };
   }
+  // "Ini tidak tepat" (R19): this kind of page at this LPSE — its path pattern from the sender's URL — stays quiet.
+  const pattern = pathPattern(site, sender.url);
+  if (request.type === 'assistant/dismiss') {
+    await addDismissal(db, { lpseKey: key, pattern, pageKind: request.pageKind, nextAction: request.nextAction, at: now });
+    // Other open tabs of that page go quiet too (this one keeps its confirmation while its advice is quiet).
+    await deps.refreshTabs?.().catch(() => {});
+    return {
+      ok: true,
+      value: { dismissed: true, lpseKey: key, lpseName: lpse?.name ?? key, pattern, version: deps.version ?? '0', browser: deps.browser ?? 'Browser' } satisfies Reply<'assistant/dismiss'>,
+    };
+  }
   const readyKey = `ready:${key}`;
   const input = {
     tabId,
@@ -295,11 +319,13 @@ async function fromPage(
   }
   const intent = genuine ? await followIntent(deps, tabId, key, now, page, loginEntry, decision.params.userId) : {};
   // A failed login nobody can explain (R15) ends with "Hubungi LPSE": its channels come with the advice.
-  const needsContact = decision.nextAction === 'contact-lpse' || decision.nextAction === 'wait-for-lpse' || decision.params.reason === 'unknown';
+  // Hidden by the penyedia (R19): nothing to show; `<spse-assist data-page-kind>` still tells the page kind.
+  const nextAction = isDismissed(settings, { lpseKey: key, pattern, pageKind: page.kind }) ? null : decision.nextAction;
+  const needsContact = nextAction !== null && (decision.nextAction === 'contact-lpse' || decision.nextAction === 'wait-for-lpse' || decision.params.reason === 'unknown');
   const advice: Advice = composeAdvice({
     lang: settings.lang,
     pageKind: page.kind,
-    nextAction: decision.nextAction,
+    nextAction,
     genuine,
     ...(genuine && { lpseName: lpse?.name ?? key }),
     params: { ...adviceParams(decision), ...intent },

@@ -6,13 +6,16 @@ import { decide, type Decision, type Event, type Known } from '../sop/rules';
 import { closeTx, readAll, readOne, validated, type RegistryDb, type Tx } from './db';
 import {
   DEFAULT_SETTINGS,
+  dismissalSchema,
   EXPORT_FORMAT,
+  MAX_DISMISSALS,
   exportSchema,
   problemSchema,
   SCHEMA_VERSION,
   settingsSchema,
   type Account,
   type Attempt,
+  type Dismissal,
   type ExportFile,
   type LpseRecord,
   type ObservationRecord,
@@ -253,6 +256,38 @@ export async function writeSettings(db: RegistryDb, change: Partial<Settings>): 
   await tx.objectStore('meta').put(next, 'settings');
   await closeTx(tx);
   return next;
+}
+
+/** Whether the advice of this page (LPSE, path pattern, page kind) was hidden by the penyedia (R19). */
+export function isDismissed(settings: Settings, d: Pick<Dismissal, 'lpseKey' | 'pattern' | 'pageKind'>): boolean {
+  return settings.dismissed.some((x) => sameDismissal(x, d));
+}
+
+const sameDismissal = (a: Pick<Dismissal, 'lpseKey' | 'pattern' | 'pageKind'>, b: Pick<Dismissal, 'lpseKey' | 'pattern' | 'pageKind'>) =>
+  a.lpseKey === b.lpseKey && a.pattern === b.pattern && a.pageKind === b.pageKind;
+
+/** "Ini tidak tepat" (R19): remembered once per (LPSE, pattern, page kind), the newest last, the oldest dropped beyond the bound. */
+export async function addDismissal(db: RegistryDb, d: Dismissal): Promise<Settings> {
+  const entry = dismissalSchema.parse(d);
+  const tx = db.transaction(['meta'], 'readwrite') as unknown as Tx;
+  const current = settingsSchema.safeParse(await tx.objectStore('meta').get('settings'));
+  const settings = current.success ? current.data : DEFAULT_SETTINGS;
+  const dismissed = [...settings.dismissed.filter((x) => !sameDismissal(x, entry)), entry].slice(-MAX_DISMISSALS);
+  const next = settingsSchema.parse({ ...settings, dismissed });
+  await tx.objectStore('meta').put(next, 'settings');
+  await closeTx(tx);
+  return next;
+}
+
+/** "Tampilkan lagi" in Settings: the advice of that page shows again. False when it was not hidden. */
+export async function removeDismissal(db: RegistryDb, d: Pick<Dismissal, 'lpseKey' | 'pattern' | 'pageKind'>): Promise<boolean> {
+  const tx = db.transaction(['meta'], 'readwrite') as unknown as Tx;
+  const current = settingsSchema.safeParse(await tx.objectStore('meta').get('settings'));
+  const settings = current.success ? current.data : DEFAULT_SETTINGS;
+  const dismissed = settings.dismissed.filter((x) => !sameDismissal(x, d));
+  if (dismissed.length !== settings.dismissed.length) await tx.objectStore('meta').put(settingsSchema.parse({ ...settings, dismissed }), 'settings');
+  await closeTx(tx);
+  return dismissed.length !== settings.dismissed.length;
 }
 
 export async function exportRegistry(db: RegistryDb, now: number): Promise<ExportFile> {

@@ -118,6 +118,22 @@ export const STORES = {
 } as const;
 export type StoreName = keyof typeof STORES;
 
+/**
+ * "Ini tidak tepat" (lib/sop/RULES.md R19): the advice of one kind of page at one LPSE, hidden at the penyedia's
+ * word — the LPSE, the page's path pattern (lib/spse/path-pattern.ts), the page kind and next action it was about,
+ * and when.
+ */
+export const dismissalSchema = z.strictObject({
+  lpseKey: lpseKeySchema,
+  pattern: z.string().min(1).max(300).regex(/^\/[\x21-\x7e]*$/),
+  pageKind: z.enum(PAGE_KINDS),
+  nextAction: z.enum(NEXT_ACTIONS).nullable(),
+  at: time,
+});
+export type Dismissal = z.infer<typeof dismissalSchema>;
+/** The most dismissals kept: a new one beyond this drops the oldest. */
+export const MAX_DISMISSALS = 200;
+
 /** The penyedia's settings (kept in the registry's `meta` store under `settings`). */
 export const settingsSchema = z.strictObject({
   lang: z.enum(['id', 'en']),
@@ -125,9 +141,11 @@ export const settingsSchema = z.strictObject({
   confirmedBases: z.array(z.string().max(300).regex(/^https:\/\/[^/]+\/[^/]+$/)).max(50),
   /** LPSEs where the penyedia collapsed the assistant. */
   collapsed: z.array(lpseKeySchema).max(1000),
+  /** Pages whose advice the penyedia hid ("Ini tidak tepat", R19). Absent in settings and exports made before it. */
+  dismissed: z.array(dismissalSchema).max(MAX_DISMISSALS).default([]),
 });
 export type Settings = z.infer<typeof settingsSchema>;
-export const DEFAULT_SETTINGS: Settings = { lang: 'id', confirmedBases: [], collapsed: [] };
+export const DEFAULT_SETTINGS: Settings = { lang: 'id', confirmedBases: [], collapsed: [], dismissed: [] };
 
 /** An export file: everything the registry holds, versioned. */
 export const EXPORT_FORMAT = 'spse-assist-export';

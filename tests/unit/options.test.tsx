@@ -41,11 +41,16 @@ describe('Options page (happy-dom, fake browser)', () => {
   let settings: { lang: 'id' | 'en'; confirmedBases: string[]; collapsed: string[] };
   let sent: unknown[];
   let root: HTMLElement;
+  let hidden: { lpseKey: string; lpseName: string; pattern: string; pageKind: 'login' | 'other'; nextAction: 'log-in' | null; at: number }[];
 
   beforeEach(() => {
     fakeBrowser.reset();
     settings = { lang: 'id', confirmedBases: [], collapsed: [] };
     sent = [];
+    hidden = [
+      { lpseKey: 'https://spse.inaproc.id/jakarta', lpseName: 'LPSE Provinsi Daerah Khusus Ibukota Jakarta', pattern: '/login/penyedia', pageKind: 'login', nextAction: 'log-in', at: Date.UTC(2026, 10, 30, 3, 0) },
+      { lpseKey: 'https://spse.inaproc.id/jahat', lpseName: HOSTILE, pattern: '/lelang/*/pengumuman', pageKind: 'other', nextAction: null, at: Date.UTC(2026, 11, 1, 3, 0) },
+    ];
     Object.assign(fakeBrowser.permissions, {
       contains: vi.fn(async () => false),
       request: vi.fn(async () => true),
@@ -75,6 +80,13 @@ describe('Options page (happy-dom, fake browser)', () => {
           });
         case 'settings/get':
           return Promise.resolve({ ok: true, value: settings });
+        case 'dismissed/list':
+          return Promise.resolve({ ok: true, value: { dismissed: hidden } });
+        case 'dismissed/undo': {
+          const before = hidden.length;
+          hidden = hidden.filter((h) => !(h.lpseKey === m.lpseKey && h.pattern === m.pattern && h.pageKind === m.pageKind));
+          return Promise.resolve({ ok: true, value: { restored: hidden.length < before } });
+        }
         case 'settings/set':
           settings = { ...settings, ...(m.lang && { lang: m.lang }), ...(m.confirmedBases && { confirmedBases: m.confirmedBases }) };
           return Promise.resolve({ ok: true, value: settings });
@@ -124,5 +136,29 @@ describe('Options page (happy-dom, fake browser)', () => {
     expect(sent).toContainEqual({ type: 'settings/set', lang: 'en' });
     expect(document.documentElement.lang).toBe('en');
     await vi.waitFor(() => expect(root.querySelector('#status')?.textContent).toBe(t('en', 'options_saved')));
+  });
+
+  it('lists the hidden pages (newest first, as text) with "Tampilkan lagi", which undoes one and moves focus on', async () => {
+    await ready();
+    const rows = () => [...root.querySelectorAll('#hidden tbody tr')];
+    await vi.waitFor(() => expect(rows()).toHaveLength(2));
+    expect(root.querySelector('#hidden legend')?.textContent).toBe('Halaman yang disembunyikan');
+    expect([...root.querySelectorAll('#hidden th[scope="col"]')]).toHaveLength(5);
+    expect(rows()[0]!.textContent).toContain(HOSTILE); // newest first, a name as text
+    expect(root.querySelector('#hidden img')).toBeNull();
+    expect(rows()[1]!.textContent).toContain('/login/penyedia');
+    expect(rows()[1]!.textContent).toContain(t('id', 'action_log_in_title'));
+    const undo = rows()[1]!.querySelector('button')!;
+    expect(undo.textContent).toBe('Tampilkan lagi');
+    expect(undo.getAttribute('aria-label')).toBe(t('id', 'options_hidden_undo_named', 'LPSE Provinsi Daerah Khusus Ibukota Jakarta', '/login/penyedia'));
+    undo.click();
+    await vi.waitFor(() => expect(rows()).toHaveLength(1));
+    expect(sent).toContainEqual({ type: 'dismissed/undo', lpseKey: 'https://spse.inaproc.id/jakarta', pattern: '/login/penyedia', pageKind: 'login' });
+    await vi.waitFor(() => expect(root.querySelector('#status')?.textContent).toBe(t('id', 'options_hidden_restored')));
+    // the last row's button went: focus is on the row left
+    await vi.waitFor(() => expect(document.activeElement).toBe(rows()[0]!.querySelector('button')));
+    rows()[0]!.querySelector('button')!.click();
+    await vi.waitFor(() => expect(root.querySelector('#hidden')?.textContent).toContain(t('id', 'options_hidden_none')));
+    await vi.waitFor(() => expect(document.activeElement?.id).toBe('hidden-explain'));
   });
 });

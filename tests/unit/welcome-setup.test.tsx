@@ -46,6 +46,8 @@ beforeEach(() => {
         return { ok: true, value: { lpses: [], penyedia: [{ id: 'p1', createdAt: 1 }], accounts: known, problems: [], attempts: [], observations: [], quarantine: [] } };
       case 'directory/search':
         return { ok: true, value: { results: searchDirectory(m.query) } };
+      case 'dismissed/list':
+        return { ok: true, value: { dismissed: [] } };
       case 'penyedia/state': {
         const penyediaId = m.penyediaId ?? 'p-new';
         const account = { key: m.userId.toLowerCase(), userId: m.userId, penyediaId, registeredAt: m.registeredAt ?? [], activation: m.activation ?? 'unknown', retired: false, lastLogin: {}, sources: [] };
