@@ -4,7 +4,7 @@ import type { RecognitionSignals } from './misdetection';
 
 /**
  * How the content script and the assistant's UI script meet. The content script (recognition only, small:
- * issue 7) creates `<spse-assist>` and keeps the advice; the UI script (Preact, the assistant, its styles)
+ * it must stay small) creates `<spse-assist>` and keeps the advice; the UI script (Preact, the assistant, its styles)
  * is injected by the background only when there is something to show, into the same isolated world, where
  * it finds this bridge on `globalThis` — out of the page's reach. Usually the background injects it while
  * answering the page's first report, before the advice arrives; else the content script asks for it

@@ -86,7 +86,7 @@ export interface Env {
   newId: () => string;
 }
 
-/** Login attempts older than this are closed (issue 4). */
+/** Login attempts older than this are closed (R3): a login, not the rest of the day. */
 export const ATTEMPT_TTL_MS = 15 * 60 * 1000;
 
 const keyOf = (userId: string) => userId.toLowerCase();

@@ -1,4 +1,4 @@
-// End to end, the journeys we promise (issue 13): a naive penyedia for every scripted account, at home and
+// End to end, the journeys we promise (README "Journeys"): a naive penyedia for every scripted account, at home and
 // roaming, who follows only the assistant's advice and its primary button in a real browser against the
 // simulator, counting actions. An action: typing a User ID, clicking the assistant's button, or clicking one
 // of SPSE's own controls — free when the advice on screen names it. Typing the password, the captcha or the

@@ -45,7 +45,7 @@ export interface ExtensionBrowser {
 export const E2E_EXTENSION_DIR = resolve(import.meta.dirname, isFirefox ? '../../.output/firefox-mv3-e2e' : '../../.output/chrome-mv3-e2e');
 export const PROD_EXTENSION_DIR = resolve(import.meta.dirname, isFirefox ? '../../.output/firefox-mv3' : '../../.output/chrome-mv3');
 
-/** Flags every test profile needs on our machines (toolchain.md) plus the simulator's access. */
+/** Flags every test profile needs on machines without a network (background services refused) plus the simulator's access. */
 export function chromiumArgs(sim: SimulatorAccess): string[] {
   return [
     '--no-sandbox',
@@ -139,7 +139,7 @@ async function launchFirefox(opts: Parameters<typeof launchWithExtension>[0]): P
     // The simulator's certificate, made at its start (Chromium trusts exactly its SPKI instead).
     acceptInsecureCerts: true,
     defaultViewport: { width: 1280, height: 900 },
-    // Firefox 153+: without it, automation may not open moz-extension:// pages (toolchain.md).
+    // Firefox 153+: without it, automation may not open moz-extension:// pages.
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       ...firefoxPrefs(opts.sim),
@@ -183,7 +183,7 @@ async function firefoxPageAt(browser: Browser, url: string, timeout = 20_000): P
 
 /**
  * Opens one of the extension's pages in `page`. Chromium navigates as usual; Firefox's BiDi navigation to
- * moz-extension:// never reports its end (toolchain.md), so it is started, and the page's own load awaited.
+ * moz-extension:// never reports its end, so it is started, and the page's own load awaited.
  */
 export async function openExtensionPage(ext: ExtensionBrowser, page: Page, path: string): Promise<void> {
   const url = ext.url(path);

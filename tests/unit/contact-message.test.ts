@@ -1,4 +1,4 @@
-// The ready-made message to the LPSE (issue 13, item 6): the notice's own sentences, what the notice asks
+// The ready-made message to the LPSE: the notice's own sentences, what the notice asks
 // for listed for the penyedia to fill ("Data yang diminta:"), the User ID only where ticked, always in
 // Bahasa Indonesia; and the requested-items detection it rests on.
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-// The contact panel (issue 13, item 6): "Sudah dilaporkan" only after the message was copied or the e-mail
+// The contact panel: "Sudah dilaporkan" only after the message was copied or the e-mail
 // link used, "Sudah selesai" only once reported; each step said in a polite status, focus kept on the
 // panel. And the assistant's quote of the notice agrees with the message: the User ID redacted in both
 // unless ticked.

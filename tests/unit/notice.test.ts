@@ -1,4 +1,4 @@
-// An admin notice as recognition reads it (issue 13, item 6): the notice's own sentences, not the LPSE's
+// An admin notice as recognition reads it: the notice's own sentences, not the LPSE's
 // contact block (lists of phone/WhatsApp/email/address lines, `<address>`, "Telepon:" lines) nor link labels
 // ("Kembali ke Beranda"); the contact lines kept apart (`contactText`), where the router learns the helpdesk.
 import { IDBFactory } from 'fake-indexeddb';
