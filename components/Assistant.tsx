@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Advice } from '@/lib/advice';
+import type { Advice } from '@/lib/protocol';
 import { quoteNotice } from '@/lib/contact';
 import type { DismissReply } from '@/lib/misdetection';
 import { ContactPanel } from './ContactPanel';

@@ -4,9 +4,9 @@ import { contactTexts } from '@/lib/background/compose';
 import { quoteNotice, type ContactInfo } from '@/lib/contact';
 import { actionTitle, t, type Lang } from '@/lib/i18n';
 import type { TabStatus } from '@/lib/protocol';
-import type { RegistrySummary } from '@/lib/registry/registry';
+import type { Reply } from '@/lib/protocol';
 
-type Summary = RegistrySummary & { names: Record<string, string> };
+type Summary = Reply<'popup/summary'>;
 import type { Account } from '@/lib/registry/schemas';
 import { call } from './call';
 import { ContactPanel } from './ContactPanel';
@@ -35,7 +35,7 @@ export function Popup() {
       const [tab] = Number.isInteger(asked) && asked > 0 ? [{ id: asked }] : await browser.tabs.query({ active: true, currentWindow: true });
       const [status, registry] = await Promise.all([
         tab?.id !== undefined ? call({ type: 'tab/status', tabId: tab.id }).then((r) => r.status) : null,
-        call({ type: 'popup/summary' }) as Promise<unknown> as Promise<Summary>,
+        call({ type: 'popup/summary' }),
       ]);
       setData({ ...(tab?.id !== undefined && { tabId: tab.id }), status, registry });
     })().catch((e: unknown) => setError(String(e)));

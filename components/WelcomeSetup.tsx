@@ -8,7 +8,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t, type Lang, type MessageKey } from '@/lib/i18n';
-import type { Account, Penyedia } from '@/lib/registry/schemas';
+import type { Account } from '@/lib/registry/schemas';
 import { ActivationChoice, DefaultChoice, LpsePicker, UserIdField, userIdProblem, type ActivationAnswer, type LpseHit } from './AccountsEditor';
 import { call } from './call';
 
@@ -133,7 +133,7 @@ export function WelcomeSetup({ lang }: { lang: Lang }) {
     try {
       // Every account in one penyedia: the first statement's (new, or the account's own if already known).
       const [head, ...rest] = statementsOf(accounts, chosenDefault);
-      const { penyedia } = (await call(head!)) as { penyedia: Penyedia };
+      const { penyedia } = await call(head!);
       for (const st of rest) await call({ ...st, penyediaId: penyedia.id });
       setPhase({ kind: 'saved', accounts, ...(chosenDefault && { defaultUserId: chosenDefault }), names });
       say(t(lang, accounts.length === 1 ? 'setup_saved_one' : 'setup_saved', accounts.length));

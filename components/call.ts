@@ -1,8 +1,10 @@
 /** One protocol message from an extension page (popup, options, welcome), its reply checked with the protocol's own schema. */
 import { send } from '@/lib/messaging';
-import { checkWith, protocol, type AnyRequest, type MessageType, type Reply, type Request } from '@/lib/protocol';
+import { protocol, type MessageType, type Reply, type Request } from '@/lib/protocol';
 
-export function call<T extends MessageType>(request: Request<T> & { type: T }): Promise<Reply<T>> {
-  const schema = protocol[request.type].reply as unknown as Parameters<typeof checkWith<Reply<T>>>[0];
-  return send(request as AnyRequest, checkWith<Reply<T>>(schema));
+export async function call<T extends MessageType>(request: Request<T> & { type: T }): Promise<Reply<T>> {
+  const value = await send<T>(request);
+  const parsed = protocol[request.type].reply.safeParse(value);
+  if (!parsed.success) throw new Error(`${request.type}: invalid reply`);
+  return parsed.data as Reply<T>;
 }

@@ -1,10 +1,9 @@
 import { render } from 'preact';
 import { Assistant, ASSISTANT_CSS } from '@/components/Assistant';
-import type { Advice } from '@/lib/advice';
-import { isCollapsed, isSaved, isUpdated } from '@/lib/replies';
+import type { Advice } from '@/lib/protocol';
 import { bridgeOf } from '@/lib/assistant-bridge';
 import { send } from '@/lib/messaging';
-import { isDismissReply, misdetectionReport } from '@/lib/misdetection';
+import { misdetectionReport } from '@/lib/misdetection';
 import { skeletonOf } from '@/lib/skeleton';
 
 // The assistant's UI, injected by the background into an SPSE tab's isolated world when a page's advice has
@@ -54,17 +53,17 @@ export default defineUnlistedScript(() => {
         onFill={bridge.fill}
         onGo={bridge.go}
         onChooseDefault={async (userId) => {
-          await send({ type: 'penyedia/choose-default', userId }, isSaved);
+          await send({ type: 'penyedia/choose-default', userId });
         }}
-        onCollapse={(collapsed) => void send({ type: 'assistant/collapse', collapsed }, isCollapsed).catch(fail)}
+        onCollapse={(collapsed) => void send({ type: 'assistant/collapse', collapsed }).catch(fail)}
         onProblemState={async (id, state) => {
-          await send({ type: 'problem/set-state', id, state }, isUpdated);
+          await send({ type: 'problem/set-state', id, state });
         }}
         onDismiss={async () => {
           // Set before asking: the background refreshes open tabs, so this page's quiet advice may come first.
           confirming = true;
           try {
-            const reply = await send({ type: 'assistant/dismiss', pageKind: advice.pageKind, nextAction: advice.nextAction }, isDismissReply);
+            const reply = await send({ type: 'assistant/dismiss', pageKind: advice.pageKind, nextAction: advice.nextAction });
             confirming = reply.dismissed;
             // Nothing to say on this page any more (the stable interface keeps its page kind).
             if (reply.dismissed) host.setAttribute('data-next-action', '');

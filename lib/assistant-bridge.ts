@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Advice } from './advice';
+import type { Advice } from './protocol';
 import type { RecognitionSignals } from './misdetection';
 
 /**

@@ -1,16 +1,14 @@
 /**
- * Typed messaging over `browser.runtime`. The receiver validates every request (lib/protocol.ts in the
- * background); the sender validates the reply with the check it is given (zod in extension pages, a small
- * guard in the content script, which carries no zod).
+ * Messaging over `browser.runtime`, typed by the protocol map (lib/protocol.ts). The background validates
+ * every request; the content script and the assistant's UI trust their own background's replies (they carry
+ * no zod: types only here), extension pages check them with the reply schema (components/call.ts).
  */
 import { browser } from 'wxt/browser';
-import type { Envelope } from './envelope';
-import type { AnyRequest } from './protocol'; // types only: no zod reaches the content script
+import type { Envelope, MessageType, Reply, Request } from './protocol'; // types only: no zod reaches the content script
 
-export async function send<T>(request: AnyRequest, isReply: (v: unknown) => v is T): Promise<T> {
-  const envelope = (await browser.runtime.sendMessage(request)) as Envelope<unknown> | undefined;
+export async function send<T extends MessageType>(request: Request<T> & { type: T }): Promise<Reply<T>> {
+  const envelope = (await browser.runtime.sendMessage(request)) as Envelope<Reply<T>> | undefined;
   if (!envelope || typeof envelope !== 'object') throw new Error(`${request.type}: no reply`);
   if (!envelope.ok) throw new Error(`${request.type}: ${envelope.error}`);
-  if (!isReply(envelope.value)) throw new Error(`${request.type}: invalid reply`);
   return envelope.value;
 }

@@ -3,40 +3,16 @@
  * Assist made of the page — its LPSE, path pattern, page kind, login step, next action and the ids of the signals
  * recognition reported — and the page's sanitised skeleton (lib/skeleton.ts). Text only: never a field's value,
  * never the page's text, never the address's query or ids (the pattern generalises them). Built in the assistant's
- * UI script (the content script stays small); no zod here (that script carries none).
+ * UI script (the content script stays small); no zod here (that script carries none): types only.
  */
+import type { Reply } from './protocol';
 import type { NextAction } from './sop/actions';
 import type { PageKind } from './spse/page-kinds';
 
 export const REPORT_HEADER = '# spse-assist misdetection report v1';
 
 /** What the background remembered of a dismissal (protocol `assistant/dismiss`'s reply). */
-export interface DismissReply {
-  dismissed: boolean;
-  lpseKey: string;
-  lpseName: string;
-  pattern: string;
-  version: string;
-  browser: string;
-}
-
-/** Mirrors `dismissReplySchema` in lib/protocol.ts (a unit test keeps the two in step). */
-export function isDismissReply(v: unknown): v is DismissReply {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
-  const r = v as Record<string, unknown>;
-  const str = (x: unknown, max: number) => typeof x === 'string' && x.length <= max;
-  return (
-    Object.keys(r).every((k) => ['dismissed', 'lpseKey', 'lpseName', 'pattern', 'version', 'browser'].includes(k)) &&
-    typeof r.dismissed === 'boolean' &&
-    str(r.lpseKey, 300) &&
-    /^https?:\/\/[^/]+\/[^/]+$/.test(r.lpseKey as string) &&
-    str(r.lpseName, 300) &&
-    str(r.pattern, 300) &&
-    /^\/[\x21-\x7e]*$/.test(r.pattern as string) &&
-    str(r.version, 40) &&
-    str(r.browser, 40)
-  );
-}
+export type DismissReply = Reply<'assistant/dismiss'>;
 
 /** What recognition said of the page (lib/spse/recognise.ts's Recognition, as far as a report carries it). */
 export interface RecognitionSignals {

@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Advice } from '@/lib/advice';
+import type { Advice } from '@/lib/protocol';
 import { setBridge, type AssistantBridge } from '@/lib/assistant-bridge';
 import type { RecognitionSignals } from '@/lib/misdetection';
 

@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
-import { isAdvice } from '@/lib/advice';
-import { isAccepted, isLoaded, isStarted } from '@/lib/replies';
 import { send } from '@/lib/messaging';
+import type { MessageType } from '@/lib/protocol';
 import { fillUserId } from '@/lib/spse/fill';
 import { clickLoginStep } from '@/lib/spse/login-flow';
 import { siteFromUrl } from '@/lib/spse/site';
@@ -48,7 +47,7 @@ export default defineContentScript({
     // on this LPSE SPSE's own LOGIN is clicked at once, elsewhere the LPSE is opened and its pages go on.
     const go = async (target: { url?: string; userId?: string }) => {
       const url = target.url ?? `${first.site.base}/`;
-      await send({ type: 'login/start', url, ...(target.userId && { userId: target.userId }) }, isStarted);
+      await send({ type: 'login/start', url, ...(target.userId && { userId: target.userId }) });
       if (siteFromUrl(url)?.base === first.site.base && clickLoginStep(document)) return;
       location.assign(url);
     };
@@ -57,7 +56,7 @@ export default defineContentScript({
       host,
       fill: (userId) => fillUserId(document, userId),
       go,
-      askForUi: () => send({ type: 'assistant/load' }, isLoaded),
+      askForUi: () => send({ type: 'assistant/load' }),
       onError: fail,
     });
 
@@ -67,7 +66,7 @@ export default defineContentScript({
       if (key === shown && !force) return;
       shown = key;
       if (ctx.isInvalid) return;
-      const advice = await send({ type: 'page/recognised', recognition, wantsUi: assistant.wantsUi }, isAdvice);
+      const advice = await send({ type: 'page/recognised', recognition, wantsUi: assistant.wantsUi });
       if (ctx.isInvalid) return; // a newer copy of this script may have taken over meanwhile
       // The login the penyedia asked for goes on by itself: SPSE's LOGIN / PENYEDIA once per step, the User ID.
       const step = `${recognition.page.kind}:${'step' in recognition.page ? recognition.page.step : ''}`;
@@ -91,7 +90,7 @@ export default defineContentScript({
       (e) => {
         const form = e.target instanceof HTMLFormElement ? e.target : null;
         const userId = form && typedUserId(form);
-        if (userId) send({ type: 'login/user-id', userId }, isAccepted).catch(fail);
+        if (userId) send({ type: 'login/user-id', userId }).catch(fail);
       },
       { capture: true },
     );
@@ -99,7 +98,7 @@ export default defineContentScript({
     // current advice.
     ctx.addEventListener(window, 'pageshow', (e) => (e as PageTransitionEvent).persisted && again(true));
     const onMessage = (message: unknown, sender: { id?: string }) => {
-      if (sender.id === browser.runtime.id && isObject(message) && message.type === 'advice/refresh') again(true);
+      if (sender.id === browser.runtime.id && isObject(message) && message.type === ('advice/refresh' satisfies MessageType)) again(true);
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

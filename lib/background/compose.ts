@@ -2,7 +2,7 @@
  * What the background tells a page: the next action's texts in the penyedia's language, and, when only the
  * LPSE can help, the contact channels and a ready-made message (always in Bahasa Indonesia).
  */
-import type { Advice, AdviceParams } from '../advice';
+import type { Advice, AdviceParams } from '../protocol';
 import { ticketUrlOf, type ContactChannel, type ContactInfo } from '../contact';
 import { composeMessage } from '../contact-message';
 import { actionDetail, actionTitle, t, type Lang, type MessageKey } from '../i18n';

@@ -3,9 +3,9 @@
  * and answers in an envelope. The LPSE a content script speaks for is re-derived from the sender's URL,
  * never trusted from the payload. Pure apart from the stores it is given, so unit tests drive it directly.
  */
-import type { Advice, AdviceParams } from '../advice';
+import type { Advice, AdviceParams } from '../protocol';
 import { contactsIn } from '../contact';
-import type { Envelope } from '../envelope';
+import type { Envelope } from '../protocol';
 import {
   anyRequestSchema,
   EXTENSION_PAGE_ONLY,

@@ -1,5 +1,6 @@
 /** The background's reach into open tabs: only its own content script, only on SPSE addresses. */
 import { browser } from 'wxt/browser';
+import type { Request } from '../protocol';
 import { LEGACY_HOST_PATTERNS, SPSE_HOST_PATTERN } from '../spse/hosts';
 import { CONTENT_SCRIPT_FILE } from './legacy-access';
 
@@ -12,7 +13,7 @@ async function spseTabs() {
 
 /** After a change made in the popup or options, open SPSE tabs ask for their advice again. */
 export async function refreshOpenTabs(): Promise<void> {
-  for (const tab of await spseTabs()) if (tab.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'advice/refresh' }).catch(() => {});
+  for (const tab of await spseTabs()) if (tab.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'advice/refresh' } satisfies Request<'advice/refresh'>).catch(() => {});
 }
 
 /**

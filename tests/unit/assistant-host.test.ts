@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Advice } from '@/lib/advice';
+import type { Advice } from '@/lib/protocol';
 import { bridgeOf } from '@/lib/assistant-bridge';
 import { assistantHost } from '@/entrypoints/spse.content/assistant-host';
 

@@ -7,7 +7,7 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Assistant, type AssistantProps } from '@/components/Assistant';
 import { ContactPanel } from '@/components/ContactPanel';
-import type { Advice } from '@/lib/advice';
+import type { Advice } from '@/lib/protocol';
 import { adviceTexts, contactInfo, contactTexts } from '@/lib/background/compose';
 import type { ContactInfo } from '@/lib/contact';
 import { t } from '@/lib/i18n';

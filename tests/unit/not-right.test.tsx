@@ -5,7 +5,7 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Assistant, type AssistantProps } from '@/components/Assistant';
-import type { Advice } from '@/lib/advice';
+import type { Advice } from '@/lib/protocol';
 import { adviceTexts } from '@/lib/background/compose';
 import { t, type Lang } from '@/lib/i18n';
 import type { DismissReply } from '@/lib/misdetection';

@@ -161,3 +161,38 @@ describe('background router', () => {
     expect(await route(recognition('https://spse.inaproc.id/jakarta/login'), tabSender, d)).toMatchObject({ ok: false, error: /quota/ });
   });
 });
+
+describe('one wire: every reply the router gives matches its reply schema in the protocol map', () => {
+  it('for a journey of page and extension-page messages', async () => {
+    const { protocol } = await import('@/lib/protocol');
+    const d = deps();
+    const page = { id: 'ext', url: 'https://spse.inaproc.id/jakarta/login/penyedia', tab: { id: 7 } };
+    const extPage = { id: 'ext', url: 'chrome-extension://ext/options.html' };
+    const messages: [Record<string, unknown> & { type: keyof typeof protocol }, typeof page | typeof extPage][] = [
+      [recognition('https://spse.inaproc.id/jakarta/login/penyedia') as never, page],
+      [{ type: 'login/user-id', userId: 'SENTOSA01' }, page],
+      [{ type: 'login/start', url: 'https://spse.inaproc.id/jakarta/' }, page],
+      [{ type: 'penyedia/state', userId: 'MITRAKARYA', registeredAt: ['https://spse.inaproc.id/kemkes'], isDefault: true }, extPage],
+      [{ type: 'penyedia/choose-default', userId: 'MITRAKARYA' }, page],
+      [{ type: 'registry/view' }, extPage],
+      [{ type: 'popup/summary' }, extPage],
+      [{ type: 'settings/get' }, extPage],
+      [{ type: 'settings/set', lang: 'en' }, extPage],
+      [{ type: 'registry/export' }, extPage],
+      [{ type: 'directory/search', query: 'batang' }, extPage],
+      [{ type: 'tab/status', tabId: 7 }, extPage],
+      [{ type: 'dismissed/list' }, extPage],
+    ];
+    for (const [message, sender] of messages) {
+      const reply = await route(message, sender, d);
+      expect(reply.ok, `${message.type}: ${JSON.stringify(reply)}`).toBe(true);
+      const parsed = protocol[message.type].reply.safeParse((reply as { value: unknown }).value);
+      expect(parsed.success, `${message.type}: ${JSON.stringify(parsed.error?.issues?.slice(0, 2))}`).toBe(true);
+    }
+  });
+
+  it('never accepts a message only the background sends', async () => {
+    const d = deps();
+    expect(await route({ type: 'advice/refresh' }, { id: 'ext', url: 'chrome-extension://ext/popup.html' }, d)).toMatchObject({ ok: false });
+  });
+});
