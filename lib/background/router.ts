@@ -4,7 +4,6 @@
  * never trusted from the payload. Pure apart from the stores it is given, so unit tests drive it directly.
  */
 import type { Advice, AdviceParams } from '../protocol';
-import { contactsIn } from '../contact';
 import type { Envelope } from '../protocol';
 import {
   anyRequestSchema,
@@ -24,7 +23,6 @@ import {
   forgetAccount,
   importRegistry,
   isDismissed,
-  observe,
   parseImport,
   readLpseContext,
   readProblem,
@@ -44,6 +42,7 @@ import type { PageResult } from '../spse/page-kinds';
 import { pathPattern } from '../spse/path-pattern';
 import { siteFromUrl, type SpseSite } from '../spse/site';
 import { composeAdvice, contactInfo } from './compose';
+import { observe } from './observe';
 
 export interface Sender {
   id?: string;
@@ -312,11 +311,6 @@ async function fromPage(
   const loginEntry = !!request.recognition.loginEntry && isHomeOf(site, request.recognition.url);
   const decision = await observe(db, { ...input, event: { type: 'page', page, genuine, loginForm: request.recognition.loginForm, loginEntry } });
   if (decision.changes.readySaid) await deps.session.add(readyKey);
-  // The LPSE's own helpdesk, when its notice names one: in its sentences or in its contact block.
-  if (genuine && page.kind === 'admin-notice') {
-    const found = contactsIn(page.contactText ? `${page.notice}; ${page.contactText}` : page.notice);
-    if (found.length) await addLpseContacts(db, key, found);
-  }
   const intent = genuine ? await followIntent(deps, tabId, key, now, page, loginEntry, decision.params.userId) : {};
   // A failed login nobody can explain (R15) ends with "Hubungi LPSE": its channels come with the advice.
   // Hidden by the penyedia (R19): nothing to show; `<spse-assist data-page-kind>` still tells the page kind.

@@ -2,7 +2,6 @@
  * The registry's operations. Each observation is one readwrite transaction: validated before it opens,
  * with no non-IndexedDB await inside it, so observations from many tabs at once never lose an update.
  */
-import { decide, type Decision, type Event, type Known } from '../sop/rules';
 import { closeTx, readAll, readOne, validated, type RegistryDb, type Tx } from './db';
 import {
   DEFAULT_SETTINGS,
@@ -17,6 +16,7 @@ import {
   type Attempt,
   type Dismissal,
   type ExportFile,
+  type Learned,
   type LpseRecord,
   type ObservationRecord,
   type Penyedia,
@@ -28,65 +28,53 @@ import {
 export const MAX_OBSERVATIONS = 500;
 const OBSERVE_STORES = ['lpses', 'penyedia', 'accounts', 'problems', 'attempts', 'observations', 'quarantine'] as const;
 
-export interface ObserveInput {
+/** What an observation reads, inside its one transaction: the registry as the SOP needs it at this tab. */
+export interface ObservationRead {
+  lpses: LpseRecord[];
+  penyedia: Penyedia[];
+  accounts: Account[];
+  problems: Problem[];
+  attempt?: Attempt;
+}
+
+/** What an observation writes, in the same transaction: the page seen and everything learned from it. */
+export interface ObservationWrite {
   tabId: number;
   /** The LPSE's key (its spse.inaproc.id address when known) and what the address says of it. */
   lpse: { key: string; base: string; name?: string; generation: LpseRecord['generation'] };
-  genuine: boolean;
-  event: Event;
-  /** `ready` already said at this LPSE in this browser session (kept in storage.session, read before the transaction). */
-  readySaid: boolean;
-  /** Names of LPSEs from the bundled directory. */
-  nameOf: (key: string) => string | undefined;
   now: number;
-  newId: () => string;
-  onQuarantine?: (q: QuarantineRecord) => void;
+  /** The page seen and the advice given (none for a submitted User ID). */
+  page?: { kind: ObservationRecord['pageKind']; nextAction: ObservationRecord['nextAction'] };
+  learned: Learned;
+  /** The LPSE's own helpdesk, as its notice names it. */
+  contacts?: NonNullable<LpseRecord['contacts']>;
 }
 
-export async function observe(db: RegistryDb, input: ObserveInput): Promise<Decision> {
-  const { event, now, lpse } = input;
-  // Nothing is learned on an address that is not a genuine LPSE over HTTPS: no transaction at all.
-  if (!input.genuine) {
-    const known: Known = { lpseKey: lpse.key, lpseNames: {}, penyedia: [], accounts: [], problemsHere: [], readySaid: true };
-    return decide(known, event, { now, tabId: input.tabId, newId: input.newId });
-  }
-  const tx = db.transaction([...OBSERVE_STORES], 'readwrite') as unknown as Tx;
-  const q = input.onQuarantine;
-  const [lpseRecords, penyedia, accounts, problems, attempt] = await Promise.all([
-    readAll(tx, 'lpses', q),
-    readAll(tx, 'penyedia', q),
-    readAll(tx, 'accounts', q),
-    readAll(tx, 'problems', q),
-    readOne(tx, 'attempts', input.tabId, q),
-  ]);
-  const lpseRecord = lpseRecords.find((r) => r.key === lpse.key);
-  const lpseNames: Record<string, string> = {};
-  const lpseAddresses: Record<string, string> = {};
-  for (const key of new Set(accounts.flatMap((a) => a.registeredAt))) {
-    const name = input.nameOf(key);
-    if (name) lpseNames[key] = name;
-    // Where the penyedia last opened it: an LPSE still on its old host is linked there, not at a 404.
-    const base = lpseRecords.find((r) => r.key === key)?.bases.at(-1);
-    if (base) lpseAddresses[key] = base;
-  }
-  const known: Known = {
-    lpseKey: lpse.key,
-    ...((lpse.name ?? lpseRecord?.name) && { lpseName: lpse.name ?? lpseRecord?.name }),
-    lpseNames,
-    lpseAddresses,
-    penyedia,
-    accounts,
-    problemsHere: problems.filter((p) => p.lpseKey === lpse.key && p.state !== 'solved'),
-    ...(attempt && { attempt }),
-    readySaid: input.readySaid,
-  };
-  const decision = decide(known, event, { now, tabId: input.tabId, newId: input.newId });
-  const { changes } = decision;
+/** One observation's transaction: read, then (after the caller decides, with no other await) write. */
+export function openObservation(db: RegistryDb): Tx {
+  return db.transaction([...OBSERVE_STORES], 'readwrite') as unknown as Tx;
+}
 
-  // Every record is validated before the first write; one that fails aborts the transaction whole.
+export async function readObservation(tx: Tx, tabId: number, onQuarantine?: (q: QuarantineRecord) => void): Promise<ObservationRead> {
+  const [lpses, penyedia, accounts, problems, attempt] = await Promise.all([
+    readAll(tx, 'lpses', onQuarantine),
+    readAll(tx, 'penyedia', onQuarantine),
+    readAll(tx, 'accounts', onQuarantine),
+    readAll(tx, 'problems', onQuarantine),
+    readOne(tx, 'attempts', tabId, onQuarantine),
+  ]);
+  return { lpses, penyedia, accounts, problems, ...(attempt && { attempt }) };
+}
+
+/** Writes what was learned and commits; every record is validated before the first write (one that fails aborts it all). */
+export async function writeObservation(tx: Tx, read: ObservationRead, w: ObservationWrite): Promise<void> {
+  const { lpse, now, learned } = w;
+  const lpseRecord = read.lpses.find((r) => r.key === lpse.key);
   let puts: (() => Promise<unknown>)[];
   try {
-    // This LPSE exists (step 1: "what is remembered"): name, address, generation, last visit.
+    // This LPSE exists (step 1: "what is remembered"): name, address, generation, last visit, its helpdesk.
+    const contacts = [...(lpseRecord?.contacts ?? []), ...(w.contacts ?? [])];
+    const unique = contacts.filter((c, i) => contacts.findIndex((d) => d.kind === c.kind && d.value === c.value) === i).slice(0, 20);
     const record: LpseRecord = validated('lpses', {
       ...lpseRecord,
       key: lpse.key,
@@ -94,29 +82,29 @@ export async function observe(db: RegistryDb, input: ObserveInput): Promise<Deci
       ...((lpse.name ?? lpseRecord?.name) && { name: lpse.name ?? lpseRecord?.name }),
       generation: lpse.generation,
       lastVisit: now,
+      ...(unique.length && { contacts: unique }),
     });
-    const penyediaRecords = changes.penyedia.map((p) => validated('penyedia', p));
-    const accountRecords = changes.accounts.map((a) => validated('accounts', a));
-    const problemRecords = changes.problems.map((p) => validated('problems', p));
-    const attemptRecord = changes.attempt ? validated('attempts', changes.attempt) : changes.attempt;
-    const obs: ObservationRecord | undefined =
-      event.type === 'page'
-        ? validated('observations', {
-            at: now,
-            lpseKey: lpse.key,
-            tabId: input.tabId,
-            pageKind: event.page.kind,
-            nextAction: decision.nextAction,
-            genuine: input.genuine,
-            ...(attempt?.userId && { userId: attempt.userId }),
-          })
-        : undefined;
+    const penyediaRecords = learned.penyedia.map((p) => validated('penyedia', p));
+    const accountRecords = learned.accounts.map((a) => validated('accounts', a));
+    const problemRecords = learned.problems.map((p) => validated('problems', p));
+    const attemptRecord = learned.attempt ? validated('attempts', learned.attempt) : learned.attempt;
+    const obs: ObservationRecord | undefined = w.page
+      ? validated('observations', {
+          at: now,
+          lpseKey: lpse.key,
+          tabId: w.tabId,
+          pageKind: w.page.kind,
+          nextAction: w.page.nextAction,
+          genuine: true,
+          ...(read.attempt?.userId && { userId: read.attempt.userId }),
+        })
+      : undefined;
     puts = [
       () => tx.objectStore('lpses').put(record),
       ...penyediaRecords.map((p) => () => tx.objectStore('penyedia').put(p)),
       ...accountRecords.map((a) => () => tx.objectStore('accounts').put(a)),
       ...problemRecords.map((p) => () => tx.objectStore('problems').put(p)),
-      ...(attemptRecord === null ? [() => tx.objectStore('attempts').delete(input.tabId)] : attemptRecord ? [() => tx.objectStore('attempts').put(attemptRecord)] : []),
+      ...(attemptRecord === null ? [() => tx.objectStore('attempts').delete(w.tabId)] : attemptRecord ? [() => tx.objectStore('attempts').put(attemptRecord)] : []),
       ...(obs ? [() => tx.objectStore('observations').add(obs)] : []),
     ];
   } catch (e) {
@@ -124,11 +112,9 @@ export async function observe(db: RegistryDb, input: ObserveInput): Promise<Deci
     await closeTx(tx).catch(() => {});
     throw e;
   }
-  const writes = puts.map((put) => put());
-  await Promise.all(writes);
+  await Promise.all(puts.map((put) => put()));
   await trimObservations(tx);
   await closeTx(tx);
-  return decision;
 }
 
 /** Keeps the history bounded: the last MAX_OBSERVATIONS observations. */

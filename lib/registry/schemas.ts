@@ -163,3 +163,13 @@ export const exportSchema = z.strictObject({
 export type ExportFile = z.infer<typeof exportSchema>;
 /** Import files larger than this are refused before parsing. */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+
+/** What one observation learned, to be written with it (the SOP's rules say it; lib/sop/rules.ts). */
+export interface Learned {
+  accounts: Account[];
+  penyedia: Penyedia[];
+  problems: Problem[];
+  /** Open or update this tab's attempt; `null` closes it. */
+  attempt?: Attempt | null;
+  readySaid?: boolean;
+}

@@ -4,7 +4,7 @@
  * (time and ids are given), so a table-driven test walks every row.
  * Rules beyond sop.md are in lib/sop/RULES.md (R1…), tagged where they apply.
  */
-import type { Account, Attempt, Penyedia, Problem, Source } from '../registry/schemas';
+import type { Account, Attempt, Learned, Penyedia, Problem, Source } from '../registry/schemas';
 import type { LoginStep, PageResult } from '../spse/page-kinds';
 import type { NextAction } from './actions';
 
@@ -65,14 +65,8 @@ export interface ActionParams {
 /** Failed logins told apart (RULES.md R15): the error SPSE shows is the same for most causes. */
 export type FailureReason = 'password' | 'captcha' | 'otp' | 'not-default' | 'unknown';
 
-export interface Changes {
-  accounts: Account[];
-  penyedia: Penyedia[];
-  problems: Problem[];
-  /** Open or update this tab's attempt; `null` closes it. */
-  attempt?: Attempt | null;
-  readySaid?: boolean;
-}
+/** What to remember (the registry writes it with the observation). */
+export type Changes = Learned;
 
 export interface Decision {
   nextAction: NextAction | null;

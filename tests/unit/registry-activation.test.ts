@@ -4,7 +4,8 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { closeRegistry, openRegistry, type RegistryDb } from '@/lib/registry/db';
-import { observe, readRegistry, statedActivation, statePenyedia, type ObserveInput } from '@/lib/registry/registry';
+import { readRegistry, statedActivation, statePenyedia } from '@/lib/registry/registry';
+import { observe, type ObserveInput } from '@/lib/background/observe';
 import { anyRequestSchema } from '@/lib/protocol';
 
 const KMK = 'https://spse.inaproc.id/kemkes';

@@ -4,7 +4,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { openDB, type IDBPDatabase } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { closeRegistry, DB_NAME, InvalidRecordError, openRegistry, upgrade, validated, type RegistrySchema } from '@/lib/registry/db';
-import { MAX_OBSERVATIONS, observe, readRegistry, setProblemState, type ObserveInput } from '@/lib/registry/registry';
+import { MAX_OBSERVATIONS, readRegistry, setProblemState } from '@/lib/registry/registry';
+import { observe, type ObserveInput } from '@/lib/background/observe';
 import { SCHEMA_VERSION, type Account, type QuarantineRecord } from '@/lib/registry/schemas';
 
 beforeEach(async () => {
