@@ -177,6 +177,9 @@ export const protocol = {
   'registry/export': { request: z.strictObject({ type: z.literal('registry/export') }), reply: z.looseObject({}) },
   'registry/import': { request: z.strictObject({ type: z.literal('registry/import'), data: z.unknown() }), reply: z.strictObject({ imported: z.boolean() }) },
   'registry/erase': { request: z.strictObject({ type: z.literal('registry/erase') }), reply: z.strictObject({ erased: z.boolean() }) },
+  /** options, welcome → background: sync through the browser's account (issue 16): its state, on or off. */
+  'sync/status': { request: z.strictObject({ type: z.literal('sync/status') }), reply: z.looseObject({}) },
+  'sync/set': { request: z.strictObject({ type: z.literal('sync/set'), enabled: z.boolean() }), reply: z.looseObject({}) },
   /** popup → background: what is known of a tab. */
   'tab/status': {
     request: z.strictObject({ type: z.literal('tab/status'), tabId: z.number().check(z.int(), z.nonnegative()) }),
@@ -209,6 +212,8 @@ export const anyRequestSchema = z.discriminatedUnion('type', [
   protocol['registry/import'].request,
   protocol['registry/erase'].request,
   protocol['tab/status'].request,
+  protocol['sync/status'].request,
+  protocol['sync/set'].request,
 ]);
 
 /** Messages only the extension's own pages may send (never a content script in a web page). */
@@ -226,6 +231,8 @@ export const EXTENSION_PAGE_ONLY: ReadonlySet<MessageType> = new Set<MessageType
   'registry/import',
   'registry/erase',
   'tab/status',
+  'sync/status',
+  'sync/set',
 ]);
 
 /** Only an import carries a file: it may be larger than other messages (up to MAX_IMPORT_BYTES). */
