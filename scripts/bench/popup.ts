@@ -52,10 +52,12 @@ async function timing(ext: ExtensionBrowser, many: boolean) {
   return { warm: stats(warm), cold: stats(cold) };
 }
 
-if (!existsSync(join(PROD_EXTENSION_DIR, 'manifest.json'))) throw new Error('run `npm run build` first');
+// BENCH_EXTENSION_DIR: another build to compare with (e.g. an older commit's, built elsewhere).
+const DIR = process.env.BENCH_EXTENSION_DIR ?? PROD_EXTENSION_DIR;
+if (!existsSync(join(DIR, 'manifest.json'))) throw new Error('run `npm run build` first');
 const out: Record<string, unknown> = {};
 for (const many of [false, true]) {
-  const ext = await launchWithExtension({ sim: { proxyUrl: 'direct://', spkiHash: '' }, extensionDir: PROD_EXTENSION_DIR, executablePath: await ensureBrowser() });
+  const ext = await launchWithExtension({ sim: { proxyUrl: 'direct://', spkiHash: '' }, extensionDir: DIR, executablePath: await ensureBrowser() });
   const r = await timing(ext, many);
   await ext.close();
   const name = many ? '600 LPSEs, 50 accounts at 50 LPSEs, 5 problems, sync on' : '600 LPSEs, 500 history';
@@ -63,4 +65,4 @@ for (const many of [false, true]) {
   console.log(`popup to status (${name}): warm median ${r.warm.median.toFixed(1)} ms (p95 ${r.warm.p95.toFixed(1)}), cold median ${r.cold.median.toFixed(1)} ms (budget warm ≤ 100 ms)`);
 }
 mkdirSync(resolve(root, 'bench-results'), { recursive: true });
-writeFileSync(resolve(root, 'bench-results/popup.json'), JSON.stringify({ when: new Date().toISOString(), ...out }, null, 1));
+if (!process.env.BENCH_EXTENSION_DIR) writeFileSync(resolve(root, 'bench-results/popup.json'), JSON.stringify({ when: new Date().toISOString(), ...out }, null, 1));
