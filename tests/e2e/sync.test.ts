@@ -4,6 +4,8 @@
 // Sync off writes nothing; turning it on with data on both sides merges and says what it merged; a User ID
 // Default set on one shows in the other's open SPSE tab without a reload; conflicting edits converge; a
 // corrupt item is refused (quarantined, never applied); a full store is told in Settings and loses nothing.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import type { RegistryView } from '../../lib/registry/registry';
@@ -13,6 +15,7 @@ import { launchWithExtension, openExtensionPage, type ExtensionBrowser } from '.
 import { extensionPage, registryOf, sendFrom } from '../support/extension';
 
 const JKT = 'https://spse.inaproc.id/jakarta';
+const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts');
 let sim: Simulator;
 let a: ExtensionBrowser, b: ExtensionBrowser;
 let pa: Page, pb: Page;
@@ -153,7 +156,7 @@ describe('sync through storage.sync, two profiles relayed by the test', () => {
   });
 
   it('a full store: the message appears in Settings, and nothing is lost locally', async () => {
-    // Another extension's share of the store, as good as full (items of 8,000 bytes: under the item limit).
+    // The store as good as full (filler items under the 8,192-byte item limit; our background refuses them as not its own).
     const used = Object.entries(await syncOf(pa)).reduce((n, [k, v]) => n + k.length + (JSON.stringify(v) ?? '').length, 0);
     console.log(`[sync e2e] storage.sync in use before the filler: ${used} bytes`);
     const room = 102_400 - used - 300;
@@ -164,6 +167,8 @@ describe('sync through storage.sync, two profiles relayed by the test', () => {
     for (let i = 0; i < 8; i++) await state(pa, { userId: `AKUNBARU${i}`, registeredAt: [`https://spse.inaproc.id/kemkes`] });
     await oa.waitForSelector('#sync-problem[data-problem="quota"]', { timeout: 15_000 });
     expect(await oa.$eval('#sync-problem', (e) => e.textContent)).toContain('penuh');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await (await oa.$('#sync'))!.screenshot({ path: resolve(ARTIFACTS, `options-sync-quota${a.kind === 'firefox' ? '-firefox' : ''}.png`) as `${string}.png` });
     expect((await registryOf(a)).accounts.filter((x) => x.userId.startsWith('AKUNBARU'))).toHaveLength(8);
     // Room again: what waited goes (the retry, or the next change).
     await removeSync(pa, Object.keys(filler));
