@@ -13,7 +13,7 @@ import { createSync, type SyncArea } from '@/lib/background/sync';
 const open = (name: string) => openDB<RegistrySchema>(name, SCHEMA_VERSION, { upgrade: (db, o, n, tx) => upgrade(db, o, n ?? SCHEMA_VERSION, tx) }) as Promise<RegistryDb>;
 
 /** One store, two devices: each device's writes reach the other's onChanged when `relay()` is called. */
-function sharedStore(opts: { quota?: number } = {}) {
+function sharedStore(opts: { quota?: number; rateLimited?: () => boolean } = {}) {
   const data: Record<string, unknown> = {};
   const listeners: ((c: Record<string, { newValue?: unknown }>) => Promise<unknown>)[] = [];
   const pending: Record<string, { newValue?: unknown }>[] = [];
@@ -23,6 +23,7 @@ function sharedStore(opts: { quota?: number } = {}) {
     set: async (items) => {
       const next = { ...data, ...items };
       if (opts.quota && JSON.stringify(next).length > opts.quota) throw new Error('QUOTA_BYTES quota exceeded');
+      if (opts.rateLimited?.()) throw new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.');
       writes++;
       Object.assign(data, structuredClone(items));
       pending.push(Object.fromEntries(Object.entries(items).map(([k, v]) => [k, { newValue: structuredClone(v) }])));
@@ -128,5 +129,20 @@ describe('sync in the background (two registries, one relayed storage.sync)', ()
     const s = await a.sync.status();
     expect(s.problem).toBe('quota');
     expect((await readRegistry(a.db)).accounts).toHaveLength(5);
+  });
+
+  it('the rate limit is told, nothing is lost, and what waited is written once writes are allowed again', async () => {
+    let limited = true;
+    const store = sharedStore({ rateLimited: () => limited });
+    const a = await device(store, 'deva');
+    await a.sync.setEnabled(true);
+    expect((await a.sync.status()).problem).toBe('rate');
+    await statePenyedia(a.db, { userId: 'SENTOSA01' }, 1, newId);
+    await a.push();
+    expect(store.data).toEqual({});
+    limited = false;
+    await a.push();
+    expect((await a.sync.status()).problem).toBeUndefined();
+    expect(Object.keys(store.data).sort()).toEqual(expect.arrayContaining(['a.sentosa01', 's.lang', 's.confirmedBases']));
   });
 });
