@@ -42,7 +42,7 @@ async function timing(ext: ExtensionBrowser, many: boolean) {
   };
   await open();
   const warm: number[] = [];
-  for (let i = 0; i < 10; i++) warm.push(await open());
+  for (let i = 0; i < Number(process.env.BENCH_RUNS ?? 10); i++) warm.push(await open());
   const cold: number[] = [];
   for (let i = 0; i < 5; i++) {
     await stopServiceWorker(ext);
