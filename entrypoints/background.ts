@@ -18,6 +18,8 @@ export default defineBackground(() => {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'sync') void syncer.onChanged(changes as Record<string, { newValue?: unknown }>);
   });
+  // A worker stopped before its batch went out catches up when it starts again (nothing to do while off).
+  syncer.schedule();
   const deps: RouterDeps = {
     extensionId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
