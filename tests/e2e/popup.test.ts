@@ -75,4 +75,24 @@ describe('the popup: the aggregation status at a glance', () => {
       }
     }
   });
+
+  it('a step the assistant shows in the page: its button brings that tab forward', async () => {
+    const ext = await launchWithExtension({ sim });
+    try {
+      const pg = await extensionPage(ext);
+      await sendFrom(pg, { type: 'penyedia/state', userId: 'SENTOSA01', registeredAt: ['https://spse.inaproc.id/jakarta'], activation: 'activated' });
+      const page = await ext.browser.newPage();
+      await page.goto(`${lpse('jakarta').baseUrl}/login/penyedia`, { waitUntil: 'load' });
+      await page.waitForSelector('spse-assist[data-next-action]:not([data-next-action=""])');
+      const tabId = await tabIdOf(pg, `${lpse('jakarta').baseUrl}/*`);
+      const popup = await ext.browser.newPage();
+      await openExtensionPage(ext, popup, `popup.html?tab=${tabId}`);
+      await popup.waitForSelector('#tab-status [data-primary]');
+      expect(await popup.$eval('#tab-status [data-primary]', (b) => [b.id, b.textContent])).toEqual(['go-tab', 'Tampilkan langkahnya di halaman']);
+      expect(await popup.$eval('#open-contact', (b) => b.className)).toBe('secondary');
+    } finally {
+      await ext.close();
+      sim.reset();
+    }
+  });
 });
