@@ -78,6 +78,8 @@ export function createSync(deps: SyncDeps) {
    */
   async function run(remote: Record<string, unknown>, join = false): Promise<StepResult | undefined> {
     const db = await deps.db();
+    // While off, one read of one key and nothing else: no transaction over the registry's stores.
+    if (!join && !(await readMeta(db))?.enabled) return undefined;
     const t = now();
     const tx = db.transaction([...STORES], 'readwrite') as unknown as Tx;
     const meta = (await tx.objectStore('meta').get(META_KEY)) as SyncMeta | undefined;
