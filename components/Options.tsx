@@ -14,6 +14,7 @@ import { Data } from './options/Data';
 import { Hidden } from './options/Hidden';
 import { Report } from './options/Report';
 import { Confirmed, Language, Legacy } from './options/Settings';
+import { SyncSection } from './options/Sync';
 import { call, reasonOf, type OptionsContext, type StatusKind } from './options/shared';
 
 const EMPTY_VIEW: RegistryView = { lpses: [], penyedia: [], accounts: [], problems: [], attempts: [], observations: [], quarantine: [] };
@@ -63,6 +64,7 @@ export function Options() {
           <Registered ctx={ctx} />
           <DefaultUserIds ctx={ctx} />
           <Language ctx={ctx} onLang={setLang} />
+          <SyncSection ctx={ctx} />
           <Legacy ctx={ctx} />
           <Confirmed ctx={ctx} />
           <Contacts ctx={ctx} />

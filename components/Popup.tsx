@@ -64,24 +64,30 @@ export function Popup() {
           </button>
         </p>
       )}
-      <section id="tab-status" aria-live="polite">
+      <section id="tab-status" aria-labelledby="next-title" aria-live="polite">
+        {/* The current tab's next step first, with its button (issue 16 §5). */}
+        <h2 id="next-title">{t(lang, 'popup_next_first')}</h2>
         {data && !status && <p>{t(lang, 'popup_no_spse')}</p>}
         {status && (
-          <dl>
-            <dt>{t(lang, 'popup_lpse')}</dt>
-            <dd data-lpse-key={status.lpseKey}>
-              {status.lpseName ?? status.lpseKey}
-              <br />
-              <small>{status.lpseKey}</small>
-            </dd>
-            <dt>{t(lang, 'popup_next')}</dt>
-            <dd data-next-action={status.nextAction ?? ''}>{status.nextAction ? actionTitle(lang, status.nextAction) : t(lang, 'popup_nothing')}</dd>
-          </dl>
-        )}
-        {status && (
-          <button type="button" onClick={() => void openContact()} aria-expanded={!!contact}>
-            {t(lang, 'ui_contact_lpse')}
-          </button>
+          <div class="next">
+            <p class="next-action" data-next-action={status.nextAction ?? ''}>
+              {status.nextAction ? actionTitle(lang, status.nextAction) : t(lang, 'popup_nothing')}
+            </p>
+            <p class="next-lpse" data-lpse-key={status.lpseKey}>
+              <span class="sr-label">{t(lang, 'popup_lpse')}: </span>
+              {status.lpseName ?? status.lpseKey} <small>{status.lpseKey}</small>
+            </p>
+            <div class="buttons">
+              {status.nextAction && !contactFirst(status.nextAction) && data?.tabId !== undefined && (
+                <button type="button" id="go-tab" data-primary onClick={() => void showInTab(data.tabId!)}>
+                  {t(lang, 'popup_go_tab')}
+                </button>
+              )}
+              <button type="button" id="open-contact" class={status.nextAction && contactFirst(status.nextAction) ? '' : 'secondary'} {...(status.nextAction && contactFirst(status.nextAction) && { 'data-primary': '' })} onClick={() => void openContact()} aria-expanded={!!contact}>
+                {t(lang, 'ui_contact_lpse')}
+              </button>
+            </div>
+          </div>
         )}
         {contact && (
           <ContactPanel
@@ -98,6 +104,15 @@ export function Popup() {
       {status && data?.tabId !== undefined && <Misdetection lang={lang} tabId={data.tabId} />}
     </main>
   );
+}
+
+/** Next actions whose step is talking to the LPSE: the contact panel is their button. */
+const contactFirst = (a: string) => a === 'contact-lpse' || a === 'wait-for-lpse';
+
+/** The step is shown, with its own button, by the assistant in the page: bring that tab forward. */
+async function showInTab(tabId: number) {
+  await browser.tabs.update(tabId, { active: true });
+  window.close();
 }
 
 /** "Laporkan salah deteksi": the current page's sanitised skeleton, to copy into a ticket. */
@@ -117,8 +132,39 @@ function Misdetection({ lang, tabId }: { lang: Lang; tabId: number }) {
   );
 }
 
-function activationLabel(lang: Lang, a: Account): string {
-  return t(lang, a.activation === 'activated' ? 'popup_activated' : a.activation === 'not-activated' ? 'popup_not_activated' : a.activation === 'in-progress' ? 'popup_activation_in_progress' : 'popup_activation_unknown');
+/** At most `max` characters, cut at a word and marked as cut. */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > max / 2 ? cut.lastIndexOf(' ') : cut.length).trimEnd()}…`;
+}
+
+type Adp = Account['activation'];
+const BADGE: Record<Adp, { key: 'popup_badge_activated' | 'popup_badge_not_activated' | 'popup_badge_unknown' | 'popup_badge_in_progress'; mark: string }> = {
+  activated: { key: 'popup_badge_activated', mark: '✓' },
+  'not-activated': { key: 'popup_badge_not_activated', mark: '✗' },
+  'in-progress': { key: 'popup_badge_in_progress', mark: '…' },
+  unknown: { key: 'popup_badge_unknown', mark: '?' },
+};
+
+/** The ADP state as a badge with its text (the color only repeats what the text says). */
+function Badge({ lang, state }: { lang: Lang; state: Adp }) {
+  const b = BADGE[state];
+  return (
+    <span class="badge" data-state={state}>
+      <span aria-hidden="true">{b.mark}</span> {t(lang, b.key)}
+    </span>
+  );
+}
+
+/** A penyedia's ADP state: its User ID Default's, else activated if any account is, not yet if all are not. */
+export function penyediaAdp(accounts: Pick<Account, 'userId' | 'activation'>[], defaultUserId?: string): Adp {
+  const def = defaultUserId && accounts.find((a) => a.userId.toLowerCase() === defaultUserId.toLowerCase());
+  if (def) return def.activation;
+  if (accounts.some((a) => a.activation === 'activated')) return 'activated';
+  if (accounts.some((a) => a.activation === 'in-progress')) return 'in-progress';
+  if (accounts.length && accounts.every((a) => a.activation === 'not-activated')) return 'not-activated';
+  return 'unknown';
 }
 
 function AggregationStatus({ lang, registry, nameOf }: { lang: Lang; registry: Summary; nameOf: (k: string) => string }) {
@@ -134,19 +180,26 @@ function AggregationStatus({ lang, registry, nameOf }: { lang: Lang; registry: S
         if (mine.length === 0) return null;
         const registered = [...new Set(mine.flatMap((a) => a.registeredAt))];
         const roaming = mine.flatMap((a) => Object.entries(a.lastLogin).filter(([, l]) => l.mode === 'roaming').map(([k, l]) => [k, l.at] as const));
+        const adp = penyediaAdp(mine, p.defaultUserId);
+        const title = p.label || p.defaultUserId || mine[0]!.userId;
         return (
-          <article class="penyedia" key={p.id} data-penyedia={p.id}>
-            {p.label && <h3>{p.label}</h3>}
-            <ul class="accounts">
-              {mine.map((a) => (
-                <li key={a.key} data-user-id={a.userId} data-activation={a.activation}>
-                  <strong>{a.userId}</strong> — {activationLabel(lang, a)}
-                </li>
-              ))}
-            </ul>
+          <article class="penyedia" key={p.id} data-penyedia={p.id} data-adp={adp} aria-label={title}>
+            <h3>
+              {title} <Badge lang={lang} state={adp} />
+            </h3>
             <dl>
               <dt>{t(lang, 'popup_default')}</dt>
               <dd data-default>{p.defaultUserId ?? t(lang, 'popup_default_unknown')}</dd>
+              <dt>{t(lang, 'popup_adp')}</dt>
+              <dd>
+                <ul class="accounts">
+                  {mine.map((a) => (
+                    <li key={a.key} data-user-id={a.userId} data-activation={a.activation}>
+                      <strong>{a.userId}</strong> <Badge lang={lang} state={a.activation} />
+                    </li>
+                  ))}
+                </ul>
+              </dd>
               <dt>{t(lang, 'popup_registered')}</dt>
               <dd>{registered.length ? registered.map(nameOf).join(', ') : t(lang, 'popup_none')}</dd>
               <dt>{t(lang, 'popup_roaming')}</dt>
@@ -163,7 +216,12 @@ function AggregationStatus({ lang, registry, nameOf }: { lang: Lang; registry: S
           {open.map((p) => (
             <li key={p.id} data-problem-state={p.state}>
               {/* Quoted as the message quotes it: the User ID redacted (it is included only where ticked). */}
-              <strong>{nameOf(p.lpseKey)}</strong>: {quoteNotice(p.notice, p.userId, t(lang, 'msg_user_id_redacted'), false).slice(0, 200)} ({t(lang, p.state === 'reported' ? 'contact_state_reported' : 'action_contact_lpse_title')})
+              <span class="badge" data-state={p.state === 'reported' ? 'in-progress' : 'not-activated'}>
+                {t(lang, p.state === 'reported' ? 'popup_problem_reported' : 'popup_problem_open')}
+              </span>{' '}
+              <strong>{nameOf(p.lpseKey)}</strong>
+              <br />
+              {shorten(quoteNotice(p.notice, p.userId, t(lang, 'msg_user_id_redacted'), false), 200)}
             </li>
           ))}
         </ul>

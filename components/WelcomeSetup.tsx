@@ -89,6 +89,8 @@ export function WelcomeSetup({ lang }: { lang: Lang }) {
   const [errors, setErrors] = useState<Errors | null>(null);
   const [status, setStatus] = useState<{ text: string; kind: 'ok' | 'error'; n: number } | null>(null);
   const [busy, setBusy] = useState(false);
+  // "Sinkronkan lewat akun browser" (issue 16): off unless the penyedia ticks it.
+  const [syncOn, setSyncOn] = useState(false);
   // Where the focus goes after the form changes (keyboard users keep their place).
   const focusNext = useRef<string | null>(null);
   const say = (text: string, kind: 'ok' | 'error' = 'ok') => setStatus((s) => ({ text, kind, n: (s?.n ?? 0) + 1 }));
@@ -135,6 +137,7 @@ export function WelcomeSetup({ lang }: { lang: Lang }) {
       const [head, ...rest] = statementsOf(accounts, chosenDefault);
       const { penyedia } = await call(head!);
       for (const st of rest) await call({ ...st, penyediaId: penyedia.id });
+      if (syncOn) await call({ type: 'sync/set', enabled: true });
       setPhase({ kind: 'saved', accounts, ...(chosenDefault && { defaultUserId: chosenDefault }), names });
       say(t(lang, accounts.length === 1 ? 'setup_saved_one' : 'setup_saved', accounts.length));
     } catch (err) {
@@ -234,6 +237,13 @@ export function WelcomeSetup({ lang }: { lang: Lang }) {
               <p class="muted">{t(lang, 'setup_default_explain')}</p>
             </DefaultChoice>
           )}
+          <div class="choice">
+            <input type="checkbox" id="setup-sync" aria-describedby="setup-sync-explain" checked={syncOn} onChange={(e) => setSyncOn((e.target as HTMLInputElement).checked)} />
+            <label for="setup-sync">{t(lang, 'setup_sync')}</label>
+          </div>
+          <p class="muted" id="setup-sync-explain">
+            {t(lang, 'sync_explain')}
+          </p>
           <div class="buttons">
             <button type="submit" id="setup-save" disabled={busy}>
               {t(lang, 'options_save')}

@@ -3,11 +3,23 @@ import { browserName } from '@/lib/contact';
 import { injectIntoOpenTabs, refreshOpenTabs } from '@/lib/background/tabs';
 import { syncLegacyContentScript } from '@/lib/background/legacy-access';
 import { route, type RouterDeps } from '@/lib/background/router';
+import { browserSyncArea, createSync } from '@/lib/background/sync';
 import { sessionFlags, sessionIntentStore, sessionTabStore } from '@/lib/background/tab-store';
 import { hasSpseAccess } from '@/lib/host-access';
 import { openRegistry } from '@/lib/registry/db';
 
+/** Messages that only read: no sync step after them. */
+const READ_ONLY = new Set(['registry/view', 'popup/summary', 'settings/get', 'directory/search', 'contact/info', 'registry/export', 'tab/status', 'assistant/load', 'sync/status', 'sync/set']);
+
 export default defineBackground(() => {
+  const log = (reason: string) => console.warn(`[spse-assist] ${reason}`);
+  // Opt-in sync through the browser's own storage.sync (issue 16): off until the penyedia turns it on.
+  const syncer = createSync({ db: openRegistry, area: browserSyncArea(browser.storage.sync as never), refreshTabs: refreshOpenTabs, log });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'sync') void syncer.onChanged(changes as Record<string, { newValue?: unknown }>);
+  });
+  // A worker stopped before its batch went out catches up when it starts again (nothing to do while off).
+  syncer.schedule();
   const deps: RouterDeps = {
     extensionId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
@@ -23,12 +35,18 @@ export default defineBackground(() => {
     },
     version: browser.runtime.getManifest().version,
     browser: browserName(globalThis.navigator?.userAgent ?? ''),
-    log: (reason: string) => console.warn(`[spse-assist] ${reason}`),
+    sync: syncer,
+    log,
   };
 
   // Chrome's callback form (sendResponse + return true): works in Chromium, Firefox and WXT's fake browser.
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
-    route(message, sender, deps).then(sendResponse);
+    route(message, sender, deps).then((reply) => {
+      sendResponse(reply);
+      // A change to the registry goes to sync, batched (nothing happens while sync is off).
+      const type = (message as { type?: unknown } | null)?.type;
+      if (reply.ok && typeof type === 'string' && !READ_ONLY.has(type)) syncer.schedule();
+    });
     return true;
   });
 

@@ -137,6 +137,18 @@ const summarySchema = z.strictObject({
   names: z.record(z.string(), z.string()),
 });
 
+/** Sync through the browser's account (lib/background/sync.ts): on or off, the last problem, what it merged. */
+const syncStatusSchema = z.strictObject({
+  enabled: z.boolean(),
+  problem: z.optional(z.enum(['quota', 'rate', 'failed'])),
+  problemAt: z.optional(z.number()),
+  merged: z.optional(z.strictObject({ taken: z.number(), sent: z.number(), at: z.number() })),
+  refused: z.number(),
+  lastSync: z.optional(z.number()),
+  /** No sync in this browser (the background has none wired). */
+  unavailable: z.optional(z.boolean()),
+});
+
 /** Who may send a message: a page's content script or assistant, the extension's own pages, either; or only
  * the background (to a page: never accepted by the background). */
 export type Sender = 'page' | 'extension' | 'both' | 'background';
@@ -249,6 +261,9 @@ export const protocol = {
   /** background → content scripts of SPSE tabs: ask for your advice again (a change made in the popup or
    * Settings, another tab's dismissal). Sent with tabs.sendMessage; the background never accepts it. */
   'advice/refresh': { from: 'background', request: z.strictObject({ type: z.literal('advice/refresh') }), reply: z.strictObject({}) },
+  /** options, welcome → background: sync through the browser's account: its state, on or off. */
+  'sync/status': { from: 'extension', request: z.strictObject({ type: z.literal('sync/status') }), reply: syncStatusSchema },
+  'sync/set': { from: 'extension', request: z.strictObject({ type: z.literal('sync/set'), enabled: z.boolean() }), reply: syncStatusSchema },
   /** popup → background: what is known of a tab. */
   'tab/status': {
     from: 'extension',

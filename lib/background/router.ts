@@ -92,6 +92,8 @@ export interface RouterDeps {
   refreshTabs?: () => Promise<void>;
   /** Inject the assistant's UI script into a tab's frame (lib/assistant-bridge.ts). */
   loadAssistant?: (tabId: number, frameId: number, documentId?: string) => Promise<void>;
+  /** Sync through the browser's account (issue 16), when wired. */
+  sync?: Pick<import('./sync').SyncControl, 'status' | 'setEnabled'>;
   version?: string;
   browser?: string;
   now?: () => number;
@@ -195,6 +197,11 @@ export async function route(raw: unknown, sender: Sender, deps: RouterDeps): Pro
       case 'registry/erase':
         await eraseRegistry(await deps.db());
         return changed({ erased: true });
+      case 'sync/status':
+        return { ok: true, value: deps.sync ? await deps.sync.status() : { enabled: false, refused: 0, unavailable: true } };
+      case 'sync/set':
+        if (!deps.sync) return reject('sync is not available');
+        return changed(await deps.sync.setEnabled(request.enabled));
       case 'tab/status':
         return { ok: true, value: { status: await deps.tabs.get(request.tabId) } satisfies Reply<'tab/status'> };
     }

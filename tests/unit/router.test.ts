@@ -101,6 +101,8 @@ describe('background router', () => {
     ['a page speaking for another origin', recognition('https://spse.inaproc.id/jakarta/login'), { ...tabSender, url: 'https://evil.example/eproc4/' }, /another origin/],
     ['tab/status from a web page', { type: 'tab/status', tabId: 7 }, tabSender, /extension pages/],
     ['registry/view from a web page', { type: 'registry/view' }, tabSender, /extension pages/],
+    ['sync/set from a web page', { type: 'sync/set', enabled: true }, tabSender, /extension pages/],
+    ['sync/status from a web page', { type: 'sync/status' }, tabSender, /extension pages/],
     ['a message from a subframe', recognition('https://spse.inaproc.id/jakarta/login'), { ...tabSender, frameId: 3 }, /top frame/],
     ['a page that is not SPSE-shaped', { type: 'login/user-id', userId: 'ABC' }, { ...tabSender, url: 'https://webmail.example.co.id/login' }, /not SPSE-shaped/],
     ['a User ID with markup', { type: 'login/user-id', userId: '<img src=x>' }, tabSender, /invalid message/],

@@ -48,6 +48,8 @@ beforeEach(() => {
         return { ok: true, value: { results: searchDirectory(m.query) } };
       case 'dismissed/list':
         return { ok: true, value: { dismissed: [] } };
+      case 'sync/set':
+        return { ok: true, value: { enabled: m.enabled, refused: 0, merged: { taken: 0, sent: 3, at: 1 } } };
       case 'penyedia/state': {
         const penyediaId = m.penyediaId ?? 'p-new';
         const account = { key: m.userId.toLowerCase(), userId: m.userId, penyediaId, registeredAt: m.registeredAt ?? [], activation: m.activation ?? 'unknown', retired: false, lastLogin: {}, sources: [] };
@@ -166,6 +168,29 @@ describe('welcome setup (happy-dom, fake browser)', () => {
     await vi.waitFor(() => expect(status()).toBe('Tersimpan: 1 akun.'));
     expect(statements()).toEqual([{ type: 'penyedia/state', userId: 'SENTOSA01', registeredAt: [KMK], activation: 'not-activated' }]);
     expect($('#setup-saved-default')).toBeNull();
+  });
+
+  it('"Sinkronkan lewat akun browser" is offered unticked, explained in one sentence; unticked, Simpan leaves sync off', async () => {
+    await welcome();
+    const box = $<HTMLInputElement>('#setup-sync')!;
+    expect(box.checked).toBe(false);
+    expect($(`#${box.getAttribute('aria-describedby')}`)?.textContent).toContain('tanpa kata sandi');
+    await pickLpse(1, 'kemkes', KMK);
+    await typeUserId(1, 'SENTOSA01');
+    $<HTMLButtonElement>('#setup-save')!.click();
+    await vi.waitFor(() => expect(status()).toBe('Tersimpan: 1 akun.'));
+    expect(sent.some((m) => m.type === 'sync/set')).toBe(false);
+  });
+
+  it('ticked, Simpan turns sync on after stating the accounts', async () => {
+    await welcome();
+    await pickLpse(1, 'kemkes', KMK);
+    await typeUserId(1, 'SENTOSA01');
+    $<HTMLInputElement>('#setup-sync')!.click();
+    await settle();
+    $<HTMLButtonElement>('#setup-save')!.click();
+    await vi.waitFor(() => expect(status()).toBe('Tersimpan: 1 akun.'));
+    expect(sent.map((m) => m.type).filter((t) => t === 'penyedia/state' || t === 'sync/set')).toEqual(['penyedia/state', 'sync/set']);
   });
 
   it('"Lewati" saves nothing and says it can be done later in Pengaturan', async () => {
