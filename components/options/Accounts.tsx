@@ -7,7 +7,7 @@ import { useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/lib/i18n';
 import type { Account, Penyedia } from '@/lib/registry/schemas';
 import { ActivationChoice, answerOf, DefaultChoice, idPart, LpsePicker, UserIdField, userIdProblem } from '../AccountsEditor';
-import { call, reasonOf, shortKey, type OptionsContext } from './shared';
+import { call, saveAndSay, shortKey, type OptionsContext } from './shared';
 
 interface Group {
   id: string;
@@ -39,17 +39,7 @@ export function Registered({ ctx }: { ctx: OptionsContext }) {
   const found = useRef(new Map<string, string>());
   const nameOf = (key: string) => ctx.view.lpses.find((l) => l.key === key)?.name ?? found.current.get(key) ?? shortKey(key);
 
-  const save = async (request: Parameters<typeof call<'penyedia/state'>>[0]) => {
-    try {
-      await call(request);
-      await ctx.reload();
-      ctx.say(t(lang, 'options_saved'));
-      return true;
-    } catch (e) {
-      ctx.say(t(lang, 'options_error', reasonOf(e)), 'error');
-      return false;
-    }
-  };
+  const save = (request: Parameters<typeof call<'penyedia/state'>>[0]) => saveAndSay(ctx, () => call(request));
 
   return (
     <fieldset id="registered">
@@ -194,15 +184,7 @@ function PenyediaLabel({ ctx, group, save }: { ctx: OptionsContext; group: Group
 export function DefaultUserIds({ ctx }: { ctx: OptionsContext }) {
   const { lang } = ctx;
   const groups = groupsOf(ctx);
-  const choose = async (userId: string, penyediaId: string) => {
-    try {
-      await call({ type: 'penyedia/state', userId, penyediaId, isDefault: true });
-      await ctx.reload();
-      ctx.say(t(lang, 'options_saved'));
-    } catch (e) {
-      ctx.say(t(lang, 'options_error', reasonOf(e)), 'error');
-    }
-  };
+  const choose = (userId: string, penyediaId: string) => saveAndSay(ctx, () => call({ type: 'penyedia/state', userId, penyediaId, isDefault: true }));
   return (
     <fieldset id="default">
       <legend>

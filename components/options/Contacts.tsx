@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/lib/i18n';
 import type { LpseRecord } from '@/lib/registry/schemas';
-import { call, reasonOf, type OptionsContext } from './shared';
+import { call, saveAndSay, type OptionsContext } from './shared';
 
 type Contact = NonNullable<LpseRecord['contacts']>[number];
 const KINDS: Contact['kind'][] = ['email', 'phone', 'whatsapp', 'url', 'address'];
@@ -22,14 +22,10 @@ export function Contacts({ ctx }: { ctx: OptionsContext }) {
   const save = async (e: Event) => {
     e.preventDefault();
     const contacts = draft.map((c) => ({ kind: c.kind, value: c.value.trim().slice(0, 300) })).filter((c) => c.value);
-    try {
+    await saveAndSay(ctx, async () => {
       await call({ type: 'lpse/contacts', lpseKey: key, contacts });
       setDraft(contacts);
-      await ctx.reload();
-      ctx.say(t(lang, 'options_saved'));
-    } catch (err) {
-      ctx.say(t(lang, 'options_error', reasonOf(err)), 'error');
-    }
+    });
   };
   return (
     <fieldset id="contacts">

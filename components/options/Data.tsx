@@ -4,12 +4,13 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import { t, type Lang } from '@/lib/i18n';
-import { EXPORT_FORMAT, exportSchema, MAX_IMPORT_BYTES, SCHEMA_VERSION, type ExportFile } from '@/lib/registry/schemas';
-import { call, reasonOf, type OptionsContext } from './shared';
+import { parseImport } from '@/lib/registry/registry';
+import { MAX_IMPORT_BYTES, SCHEMA_VERSION, type ExportFile } from '@/lib/registry/schemas';
+import { call, reasonOf, saveAndSay, type OptionsContext } from './shared';
 
 export type ImportCheck = { ok: true; file: ExportFile } | { ok: false; reason: string };
 
-/** What an import file holds, in the penyedia's language when it cannot be imported. */
+/** What an import file holds, in the penyedia's language when it cannot be imported (the registry's own check). */
 export function checkImport(lang: Lang, text: string): ImportCheck {
   let raw: unknown;
   try {
@@ -17,17 +18,12 @@ export function checkImport(lang: Lang, text: string): ImportCheck {
   } catch {
     return { ok: false, reason: t(lang, 'options_import_reason_json') };
   }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw) || (raw as { format?: unknown }).format !== EXPORT_FORMAT) {
-    return { ok: false, reason: t(lang, 'options_import_reason_format') };
-  }
-  const version = (raw as { version?: unknown }).version;
-  if (version !== SCHEMA_VERSION) return { ok: false, reason: t(lang, 'options_import_reason_version', String(version).slice(0, 20), SCHEMA_VERSION) };
-  const parsed = exportSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, reason: t(lang, 'options_import_reason_invalid', (issue?.path.join('.') || '—').slice(0, 100)) };
-  }
-  return { ok: true, file: parsed.data };
+  const parsed = parseImport(raw);
+  if (parsed.ok) return parsed;
+  const r = parsed.refusal;
+  if (r.why === 'format') return { ok: false, reason: t(lang, 'options_import_reason_format') };
+  if (r.why === 'version') return { ok: false, reason: t(lang, 'options_import_reason_version', r.version, SCHEMA_VERSION) };
+  return { ok: false, reason: t(lang, 'options_import_reason_invalid', (r.path === 'file' ? '—' : r.path).slice(0, 100)) };
 }
 
 export function exportFileName(now = new Date()): string {
@@ -101,13 +97,7 @@ export function Data({ ctx }: { ctx: OptionsContext }) {
 
   const erase = async () => {
     if (!window.confirm(t(lang, 'options_erase_confirm'))) return;
-    try {
-      await call({ type: 'registry/erase' });
-      await ctx.reload();
-      ctx.say(t(lang, 'options_erased'));
-    } catch (e) {
-      ctx.say(t(lang, 'options_error', reasonOf(e)), 'error');
-    }
+    await saveAndSay(ctx, () => call({ type: 'registry/erase' }), t(lang, 'options_erased'));
   };
 
   return (

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { actionTitle, t } from '@/lib/i18n';
 import type { Reply } from '@/lib/protocol';
-import { call, reasonOf, type OptionsContext } from './shared';
+import { call, reasonOf, saveAndSay, type OptionsContext } from './shared';
 
 type Row = Reply<'dismissed/list'>['dismissed'][number];
 const rowKey = (r: Pick<Row, 'lpseKey' | 'pattern' | 'pageKind'>) => `${r.lpseKey} ${r.pattern} ${r.pageKind}`;
@@ -34,14 +34,14 @@ export function Hidden({ ctx }: { ctx: OptionsContext }) {
   }, [rows]);
   const when = new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
   const undo = async (row: Row, index: number) => {
-    try {
-      await call({ type: 'dismissed/undo', lpseKey: row.lpseKey, pattern: row.pattern, pageKind: row.pageKind });
-      setFocusAfter(index);
-      await ctx.reload();
-      ctx.say(t(lang, 'options_hidden_restored'));
-    } catch (e) {
-      ctx.say(t(lang, 'options_error', reasonOf(e)), 'error');
-    }
+    await saveAndSay(
+      ctx,
+      async () => {
+        await call({ type: 'dismissed/undo', lpseKey: row.lpseKey, pattern: row.pattern, pageKind: row.pageKind });
+        setFocusAfter(index);
+      },
+      t(lang, 'options_hidden_restored'),
+    );
   };
   return (
     <fieldset id="hidden" ref={section}>

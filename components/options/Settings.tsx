@@ -3,20 +3,19 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { LANGS, t, type Lang } from '@/lib/i18n';
 import { LEGACY_HOST_PATTERNS } from '@/lib/spse/hosts';
-import { call, reasonOf, type OptionsContext } from './shared';
+import { call, reasonOf, saveAndSay, type OptionsContext } from './shared';
 
 export function Language({ ctx, onLang }: { ctx: OptionsContext; onLang(lang: Lang): void }) {
   const { lang } = ctx;
-  const choose = async (next: Lang) => {
-    try {
-      await call({ type: 'settings/set', lang: next });
-      onLang(next);
-      await ctx.reload();
-      ctx.say(t(next, 'options_saved'));
-    } catch (e) {
-      ctx.say(t(lang, 'options_error', reasonOf(e)), 'error');
-    }
-  };
+  const choose = (next: Lang) =>
+    saveAndSay(
+      ctx,
+      async () => {
+        await call({ type: 'settings/set', lang: next });
+        onLang(next);
+      },
+      t(next, 'options_saved'),
+    );
   return (
     <fieldset id="language">
       <legend>
@@ -118,17 +117,7 @@ export function Confirmed({ ctx }: { ctx: OptionsContext }) {
   const bases = ctx.settings.confirmedBases;
   const [value, setValue] = useState('');
   const [invalid, setInvalid] = useState(false);
-  const save = async (next: string[]) => {
-    try {
-      await call({ type: 'settings/set', confirmedBases: next });
-      await ctx.reload();
-      ctx.say(t(lang, 'options_saved'));
-      return true;
-    } catch (e) {
-      ctx.say(t(lang, 'options_error', reasonOf(e)), 'error');
-      return false;
-    }
-  };
+  const save = (next: string[]) => saveAndSay(ctx, () => call({ type: 'settings/set', confirmedBases: next }));
   const add = async (e: Event) => {
     e.preventDefault();
     const base = confirmedBase(value);

@@ -7,13 +7,13 @@ import { contactsIn } from '../contact';
 import type { RegistryDb } from '../registry/db';
 import { openObservation, readObservation, writeObservation, type ObservationRead, type ObservationWrite } from '../registry/registry';
 import type { QuarantineRecord } from '../registry/schemas';
-import { decide, type Decision, type Event, type Known } from '../sop/rules';
+import { decide, type Decision, type Observation, type Known } from '../sop/rules';
 
 export interface ObserveInput {
   tabId: number;
   lpse: ObservationWrite['lpse'];
   genuine: boolean;
-  event: Event;
+  event: Observation;
   /** `ready` already said at this LPSE in this browser session (kept in storage.session, read before the transaction). */
   readySaid: boolean;
   /** Names of LPSEs from the bundled directory. */

@@ -32,7 +32,7 @@ import {
   removeDismissal,
   chooseDefault,
   setProblemState,
-  statePenyedia,
+  recordStatement,
   writeSettings,
 } from '../registry/registry';
 import { MAX_IMPORT_BYTES, type QuarantineRecord, type Settings } from '../registry/schemas';
@@ -158,7 +158,7 @@ export async function route(raw: unknown, sender: Sender, deps: RouterDeps): Pro
       }
       case 'penyedia/state': {
         const { type: _t, ...statement } = request;
-        return changed(await statePenyedia(await deps.db(), statement, now, newId));
+        return changed(await recordStatement(await deps.db(), statement, now, newId));
       }
       case 'penyedia/forget':
         return changed({ forgotten: await forgetAccount(await deps.db(), request.userId) });

@@ -196,7 +196,7 @@ export function statedActivation(account: Pick<Account, 'activation' | 'lastLogi
   return shownBySpse ? current : stated;
 }
 
-export async function statePenyedia(db: RegistryDb, st: Statement, now: number, newId: () => string): Promise<{ account: Account; penyedia: Penyedia }> {
+export async function recordStatement(db: RegistryDb, st: Statement, now: number, newId: () => string): Promise<{ account: Account; penyedia: Penyedia }> {
   const tx = db.transaction(['accounts', 'penyedia', 'quarantine'], 'readwrite') as unknown as Tx;
   const key = st.userId.toLowerCase();
   const existing = await readOne(tx, 'accounts', key);
@@ -292,15 +292,21 @@ export async function exportRegistry(db: RegistryDb, now: number): Promise<Expor
 }
 
 /** Reads an import file: a clear reason when it cannot be imported (nothing is changed then). */
-export function parseImport(raw: unknown): { ok: true; file: ExportFile } | { ok: false; error: string } {
-  if (!raw || typeof raw !== 'object') return { ok: false, error: 'not a JSON object' };
+/** Why a file cannot be imported: what it is not, and where (for the penyedia's language, in Settings). */
+export type ImportRefusal = { why: 'format' } | { why: 'version'; version: string } | { why: 'invalid'; path: string; message: string };
+
+/** The one check of an import file (Settings previews with it; the background checks again before importing). */
+export function parseImport(raw: unknown): { ok: true; file: ExportFile } | { ok: false; error: string; refusal: ImportRefusal } {
+  const refuse = (refusal: ImportRefusal, error: string) => ({ ok: false as const, error, refusal });
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return refuse({ why: 'format' }, 'not a JSON object');
   const r = raw as Record<string, unknown>;
-  if (r.format !== EXPORT_FORMAT) return { ok: false, error: 'not an SPSE Assist export' };
-  if (r.version !== SCHEMA_VERSION) return { ok: false, error: `version ${String(r.version)} is not supported (expected ${SCHEMA_VERSION})` };
+  if (r.format !== EXPORT_FORMAT) return refuse({ why: 'format' }, 'not an SPSE Assist export');
+  if (r.version !== SCHEMA_VERSION) return refuse({ why: 'version', version: String(r.version).slice(0, 20) }, `version ${String(r.version)} is not supported (expected ${SCHEMA_VERSION})`);
   const parsed = exportSchema.safeParse(raw);
   if (!parsed.success) {
     const i = parsed.error.issues[0]!;
-    return { ok: false, error: `${i.path.join('.') || 'file'}: ${i.message}` };
+    const path = i.path.join('.') || 'file';
+    return refuse({ why: 'invalid', path, message: i.message }, `${path}: ${i.message}`);
   }
   return { ok: true, file: parsed.data };
 }

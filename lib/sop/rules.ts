@@ -26,7 +26,8 @@ export interface Known {
   readySaid: boolean;
 }
 
-export type Event =
+/** What the SOP is told: a page seen, or a User ID submitted at SPSE's User ID step. */
+export type Observation =
   | {
       type: 'page';
       page: PageResult;
@@ -86,7 +87,7 @@ export const ATTEMPT_TTL_MS = 15 * 60 * 1000;
 const keyOf = (userId: string) => userId.toLowerCase();
 const none = (): Changes => ({ accounts: [], penyedia: [], problems: [] });
 
-export function decide(known: Known, event: Event, env: Env): Decision {
+export function decide(known: Known, event: Observation, env: Env): Decision {
   if (event.type === 'user-id-submitted') return userIdSubmitted(known, event.userId, env);
   const { page, genuine } = event;
   // A page that looks like SPSE on an address that is not a genuine LPSE, or not over HTTPS: warn,
@@ -94,7 +95,7 @@ export function decide(known: Known, event: Event, env: Env): Decision {
   // page without any login form is left alone: nothing there asks for a password.
   if (!genuine) return { nextAction: page.kind === 'other' && !event.loginForm ? null : 'suspicious-site', params: {}, changes: none() };
 
-  const ctx = new Context(known, env);
+  const ctx = new Rulebook(known, env);
   switch (page.kind) {
     case 'login':
       return ctx.login(page.step);
@@ -119,7 +120,8 @@ function userIdSubmitted(known: Known, userId: string, env: Env): Decision {
   return { nextAction: null, params: {}, changes: { ...none(), attempt } };
 }
 
-class Context {
+/** The SOP's rows, applied to what is known at this LPSE and tab (one instance per decision). */
+class Rulebook {
   readonly changes: Changes = none();
   constructor(
     readonly known: Known,
@@ -152,10 +154,10 @@ class Context {
     const p = this.known.problemsHere.find((x) => x.state !== 'solved');
     if (!p) return undefined;
     return p.state === 'reported'
-      ? this.done('wait-for-lpse', { problemId: p.id, notice: p.notice })
-      : this.done('contact-lpse', { problemId: p.id, notice: p.notice });
+      ? this.advise('wait-for-lpse', { problemId: p.id, notice: p.notice })
+      : this.advise('contact-lpse', { problemId: p.id, notice: p.notice });
   }
-  private done(nextAction: NextAction | null, params: ActionParams = {}): Decision {
+  private advise(nextAction: NextAction | null, params: ActionParams = {}): Decision {
     return { nextAction, params, changes: this.changes };
   }
   /** Creates (in the changes) an account for a User ID met on a genuine page, in a penyedia of its own unless given. */
@@ -190,7 +192,7 @@ class Context {
   // ── SOP rows ─────────────────────────────────────────────────────────────────────────────────────────
 
   quiet(): Decision {
-    return this.problemAdvice() ?? this.done(null);
+    return this.problemAdvice() ?? this.advise(null);
   }
 
   /** Step 1 / 3 / 8: which account to log in with here, at this step of SPSE's login. */
@@ -199,7 +201,7 @@ class Context {
     if (problem) return problem;
     const typed = this.account(this.attemptUserId());
     const penyediaIds = typed ? [typed.penyediaId] : [...new Set(this.known.accounts.filter((a) => !a.retired).map((a) => a.penyediaId))];
-    if (penyediaIds.length === 0) return this.done('log-in', { step }); // step 1: nothing known yet
+    if (penyediaIds.length === 0) return this.advise('log-in', { step }); // step 1: nothing known yet
     if (penyediaIds.length > 1) {
       // Never offer one penyedia's User ID at another's login: ask which penyedia is logging in.
       const candidates = penyediaIds.map((id) => {
@@ -207,7 +209,7 @@ class Context {
         const userId = p?.defaultUserId ?? this.accountsOf(id)[0]?.userId;
         return { penyediaId: id, ...(p?.label && { label: p.label }), ...(userId && { userId }) };
       });
-      return this.done('log-in', { candidates, step });
+      return this.advise('log-in', { candidates, step });
     }
     const d = this.adviceFor(penyediaIds[0]!);
     return { ...d, params: { ...d.params, step } };
@@ -222,8 +224,8 @@ class Context {
   /** Activation comes first, at the LPSE where the account is registered (SOP step 4), with the way there. */
   private activateAtHome(account: Account): Decision {
     const home = account.registeredAt[0];
-    if (!home || home === this.known.lpseKey) return this.done('activate', { userId: account.userId, ...(home && { homeLpse: this.lpse(home) }) });
-    return this.done('activate', { userId: account.userId, homeLpse: this.lpse(home), go: { url: this.addressOf(home), userId: account.userId } });
+    if (!home || home === this.known.lpseKey) return this.advise('activate', { userId: account.userId, ...(home && { homeLpse: this.lpse(home) }) });
+    return this.advise('activate', { userId: account.userId, homeLpse: this.lpse(home), go: { url: this.addressOf(home), userId: account.userId } });
   }
 
   private adviceFor(penyediaId: string): Decision {
@@ -232,25 +234,25 @@ class Context {
     const penyedia = this.known.penyedia.find((p) => p.id === penyediaId);
     const local = accounts.filter((a) => a.registeredAt.includes(here));
     const conflict = local.some((a) => a.registeredAt.length > 1);
-    if (local.length === 1 && !conflict) return this.done('log-in', { userId: local[0]!.userId, mode: 'local' }); // step 1/8: login lokal
-    if (conflict) return this.done('log-in', { conflict: true, mode: 'local' });
+    if (local.length === 1 && !conflict) return this.advise('log-in', { userId: local[0]!.userId, mode: 'local' }); // step 1/8: login lokal
+    if (conflict) return this.advise('log-in', { conflict: true, mode: 'local' });
     const registrations = this.registrations(penyediaId);
     // Registered at several LPSEs: roaming needs the User ID Default (step 3); not known yet → ask (R17).
     if (registrations.length > 1 || (penyedia?.defaultUserId && accounts.length > 1)) {
       if (penyedia?.defaultUserId) {
         const def = this.account(penyedia.defaultUserId);
         if (def && def.activation !== 'activated' && def.activation !== 'unknown') return this.activateAtHome(def);
-        return this.done('use-default-user-id', { mode: 'roaming', userId: penyedia.defaultUserId });
+        return this.advise('use-default-user-id', { mode: 'roaming', userId: penyedia.defaultUserId });
       }
-      return this.done('use-default-user-id', { mode: 'roaming', askDefault: accounts.map((a) => a.userId).slice(0, 20) });
+      return this.advise('use-default-user-id', { mode: 'roaming', askDefault: accounts.map((a) => a.userId).slice(0, 20) });
     }
     const only = accounts.find((a) => a.registeredAt.length === 1) ?? accounts[0];
-    if (!only) return this.done('log-in');
+    if (!only) return this.advise('log-in');
     const home = only.registeredAt[0];
     // Not activated yet: activation comes first, at the LPSE where the account is registered (step 4).
     if (only.activation === 'not-activated' || only.activation === 'in-progress') return this.activateAtHome(only);
-    if (!home) return this.done('log-in', { userId: only.userId });
-    return this.done('log-in-roaming', { userId: only.userId, mode: 'roaming', homeLpse: this.lpse(home) }); // step 3
+    if (!home) return this.advise('log-in', { userId: only.userId });
+    return this.advise('log-in-roaming', { userId: only.userId, mode: 'roaming', homeLpse: this.lpse(home) }); // step 3
   }
 
   /**
@@ -263,8 +265,8 @@ class Context {
     const problem = this.problemAdvice();
     if (problem) return problem;
     const low = error.toLowerCase();
-    if (step === 'otp') return this.done('check-credentials', { reason: 'otp', step });
-    if (/kode keamanan|captcha|kode verifikasi|security code/.test(low) && !/password|kata sandi/.test(low)) return this.done('check-credentials', { reason: 'captcha', step });
+    if (step === 'otp') return this.advise('check-credentials', { reason: 'otp', step });
+    if (/kode keamanan|captcha|kode verifikasi|security code/.test(low) && !/password|kata sandi/.test(low)) return this.advise('check-credentials', { reason: 'captcha', step });
     if (typed) {
       const here = this.known.lpseKey;
       const roaming = typed.registeredAt.length > 0 && !typed.registeredAt.includes(here);
@@ -273,7 +275,7 @@ class Context {
       if (roaming && penyedia?.defaultUserId && keyOf(penyedia.defaultUserId) !== typed.key)
         // A form with the User ID field (4.x, 3.x, the User ID step) takes the Default right there; SPSE 4.5's
         // password step goes back through the login.
-        return this.done('check-credentials', {
+        return this.advise('check-credentials', {
           reason: 'not-default',
           userId: penyedia.defaultUserId,
           mode: 'roaming',
@@ -282,12 +284,12 @@ class Context {
         });
       if (roaming && typed.activation !== 'activated') return this.activateAtHome(typed);
       const others = this.accountsOf(typed.penyediaId);
-      if (roaming && others.length > 1) return this.done('check-credentials', { reason: 'not-default', mode: 'roaming', step, askDefault: others.map((a) => a.userId).slice(0, 20) });
-      if (!roaming && typed.registeredAt.includes(here)) return this.done('check-credentials', { reason: 'password', step });
+      if (roaming && others.length > 1) return this.advise('check-credentials', { reason: 'not-default', mode: 'roaming', step, askDefault: others.map((a) => a.userId).slice(0, 20) });
+      if (!roaming && typed.registeredAt.includes(here)) return this.advise('check-credentials', { reason: 'password', step });
       // Known to be unactivated, home unknown: activation first, where it is registered.
-      if (typed.activation === 'not-activated') return this.done('activate', { userId: typed.userId });
+      if (typed.activation === 'not-activated') return this.advise('activate', { userId: typed.userId });
     }
-    return this.done('check-credentials', { reason: 'unknown', step });
+    return this.advise('check-credentials', { reason: 'unknown', step });
   }
 
   /** Step 2/4: the activation page; the account is registered here and its activation is under way. */
@@ -303,9 +305,9 @@ class Context {
         activation: acc.activation === 'activated' ? 'activated' : 'in-progress',
         sources: [...acc.sources, this.source('activation-page')].slice(-50),
       });
-      return this.done('activate', { userId, step: 'activation-form' });
+      return this.advise('activate', { userId, step: 'activation-form' });
     }
-    return this.done('activate', { step: 'activation-form' });
+    return this.advise('activate', { step: 'activation-form' });
   }
 
   /**
@@ -331,7 +333,7 @@ class Context {
         openedAt: this.env.now,
       };
       this.changes.problems.push(problem);
-      return this.done('contact-lpse', { problemId: problem.id, notice: problem.notice });
+      return this.advise('contact-lpse', { problemId: problem.id, notice: problem.notice });
     }
     const replacement = this.ensureAccount(replacementUserId, 'non-active-page', old?.penyediaId);
     const homes = old?.registeredAt ?? [];
@@ -344,7 +346,7 @@ class Context {
     if (old && old.key !== replacement.key) this.put({ ...old, retired: true, replacedBy: replacementUserId, sources: [...old.sources, this.source('non-active-page')].slice(-50) });
     // Log in again with the replacement where it belongs: the replaced account's LPSE, else here.
     const home = homes[0] ?? this.known.lpseKey;
-    return this.done('use-replacement-account', {
+    return this.advise('use-replacement-account', {
       replacementUserId,
       ...(home !== this.known.lpseKey && { homeLpse: this.lpse(home) }),
       go: { url: this.addressOf(home), userId: replacementUserId },
@@ -356,10 +358,10 @@ class Context {
     const userId = this.attemptUserId();
     this.closeAttempt();
     const open = this.known.problemsHere.find((p) => p.kind === 'admin-notice' && p.state !== 'solved' && p.notice === notice);
-    if (open) return open.state === 'reported' ? this.done('wait-for-lpse', { problemId: open.id, notice }) : this.done('contact-lpse', { problemId: open.id, notice });
+    if (open) return open.state === 'reported' ? this.advise('wait-for-lpse', { problemId: open.id, notice }) : this.advise('contact-lpse', { problemId: open.id, notice });
     const problem: Problem = { id: this.env.newId(), lpseKey: this.known.lpseKey, kind: 'admin-notice', notice, ...(userId && { userId }), state: 'open', openedAt: this.env.now };
     this.changes.problems.push(problem);
-    return this.done('contact-lpse', { problemId: problem.id, notice });
+    return this.advise('contact-lpse', { problemId: problem.id, notice });
   }
 
   /** Step 8: logged in as penyedia. Roaming success proves the account is activated. */
@@ -379,10 +381,10 @@ class Context {
     }
     const problem = this.problemAdvice();
     if (problem) return problem;
-    if (!penyedia) return this.done(null);
+    if (!penyedia) return this.advise(null);
     // `ready` is said once per LPSE per browser session, then kept quiet.
-    if (this.known.readySaid) return this.done(null);
+    if (this.known.readySaid) return this.advise(null);
     this.changes.readySaid = true;
-    return this.done('ready');
+    return this.advise('ready');
   }
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { recognitionSchema } from '@/lib/protocol';
 import type { Account, Penyedia, Problem } from '@/lib/registry/schemas';
 import { NEXT_ACTIONS } from '@/lib/sop/actions';
-import { decide, type Event, type Known } from '@/lib/sop/rules';
+import { decide, type Observation, type Known } from '@/lib/sop/rules';
 import { describePage } from '@/lib/spse/describe';
 import { LOGIN_STEPS, PAGE_KINDS, type PageResult } from '@/lib/spse/page-kinds';
 import { recognise } from '@/lib/spse/recognise';
@@ -100,7 +100,7 @@ describe('fuzz: rules', () => {
         let now = 1_800_000_000_000;
         for (const s of steps) {
           now += 1000;
-          const event: Event = s.event.type === 'page' ? { type: 'page', page: s.event.page, genuine: s.genuine, loginForm: true } : s.event;
+          const event: Observation = s.event.type === 'page' ? { type: 'page', page: s.event.page, genuine: s.genuine, loginForm: true } : s.event;
           const known: Known = {
             lpseKey: s.lpse,
             lpseNames: {},

@@ -4,7 +4,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { closeRegistry, openRegistry, type RegistryDb } from '@/lib/registry/db';
-import { readRegistry, statedActivation, statePenyedia } from '@/lib/registry/registry';
+import { readRegistry, statedActivation, recordStatement } from '@/lib/registry/registry';
 import { observe, type ObserveInput } from '@/lib/background/observe';
 import { anyRequestSchema } from '@/lib/protocol';
 
@@ -40,38 +40,38 @@ describe('penyedia/state: activation', () => {
 
   it('"sudah" and "belum" are stored as the penyedia states them, each statement with its source and time', async () => {
     const db = await openRegistry();
-    await statePenyedia(db, { userId: 'MITRAKARYA', registeredAt: [KMK], activation: 'activated' }, NOW, newId);
-    await statePenyedia(db, { userId: 'MITRAKARYA.BTG', registeredAt: [BTG], activation: 'not-activated' }, NOW + 1, newId);
+    await recordStatement(db, { userId: 'MITRAKARYA', registeredAt: [KMK], activation: 'activated' }, NOW, newId);
+    await recordStatement(db, { userId: 'MITRAKARYA.BTG', registeredAt: [BTG], activation: 'not-activated' }, NOW + 1, newId);
     expect(await accountOf(db, 'MITRAKARYA')).toMatchObject({ activation: 'activated', registeredAt: [KMK], sources: [{ from: 'penyedia', at: NOW }] });
     expect(await accountOf(db, 'MITRAKARYA.BTG')).toMatchObject({ activation: 'not-activated', sources: [{ from: 'penyedia', at: NOW + 1 }] });
     // A later answer changes it, and is recorded beside the first.
-    await statePenyedia(db, { userId: 'MITRAKARYA.BTG', activation: 'activated' }, NOW + 2, newId);
+    await recordStatement(db, { userId: 'MITRAKARYA.BTG', activation: 'activated' }, NOW + 2, newId);
     expect(await accountOf(db, 'MITRAKARYA.BTG')).toMatchObject({ activation: 'activated', registeredAt: [BTG], sources: [{ from: 'penyedia', at: NOW + 1 }, { from: 'penyedia', at: NOW + 2 }] });
   });
 
   it('"tidak tahu" on a new account leaves it unknown, and takes back an earlier answer; no answer changes nothing', async () => {
     const db = await openRegistry();
-    await statePenyedia(db, { userId: 'SENTOSA01', activation: 'unknown' }, NOW, newId);
+    await recordStatement(db, { userId: 'SENTOSA01', activation: 'unknown' }, NOW, newId);
     expect(await accountOf(db, 'SENTOSA01')).toMatchObject({ activation: 'unknown' });
-    await statePenyedia(db, { userId: 'BERKAHJAYA', activation: 'not-activated' }, NOW, newId);
-    await statePenyedia(db, { userId: 'BERKAHJAYA', registeredAt: [BTG] }, NOW + 1, newId);
+    await recordStatement(db, { userId: 'BERKAHJAYA', activation: 'not-activated' }, NOW, newId);
+    await recordStatement(db, { userId: 'BERKAHJAYA', registeredAt: [BTG] }, NOW + 1, newId);
     expect(await accountOf(db, 'BERKAHJAYA')).toMatchObject({ activation: 'not-activated', registeredAt: [BTG] });
-    await statePenyedia(db, { userId: 'BERKAHJAYA', activation: 'unknown' }, NOW + 2, newId);
+    await recordStatement(db, { userId: 'BERKAHJAYA', activation: 'unknown' }, NOW + 2, newId);
     expect(await accountOf(db, 'BERKAHJAYA')).toMatchObject({ activation: 'unknown' });
   });
 
   it('a roaming login proved the activation: neither "tidak tahu" nor "belum" undoes it', async () => {
     const db = await openRegistry();
-    await statePenyedia(db, { userId: 'MITRAKARYA', registeredAt: [KMK] }, NOW, newId);
+    await recordStatement(db, { userId: 'MITRAKARYA', registeredAt: [KMK] }, NOW, newId);
     // Logged in at Jakarta, where MITRAKARYA is not registered: roaming, so activated (RULES.md R5).
     await observe(db, at(JKT, { type: 'user-id-submitted', userId: 'MITRAKARYA' }));
     await observe(db, at(JKT, { type: 'page', page: { kind: 'logged-in', role: 'penyedia' }, genuine: true }));
     const learned = await accountOf(db, 'MITRAKARYA');
     expect(learned).toMatchObject({ activation: 'activated', lastLogin: { [JKT]: { mode: 'roaming' } } });
 
-    await statePenyedia(db, { userId: 'MITRAKARYA', activation: 'unknown' }, NOW + 1, newId);
+    await recordStatement(db, { userId: 'MITRAKARYA', activation: 'unknown' }, NOW + 1, newId);
     expect(await accountOf(db, 'MITRAKARYA')).toMatchObject({ activation: 'activated' });
-    await statePenyedia(db, { userId: 'MITRAKARYA', activation: 'not-activated' }, NOW + 2, newId);
+    await recordStatement(db, { userId: 'MITRAKARYA', activation: 'not-activated' }, NOW + 2, newId);
     const after = await accountOf(db, 'MITRAKARYA');
     expect(after).toMatchObject({ activation: 'activated' });
     // Both statements are still recorded as the penyedia's.
@@ -80,18 +80,18 @@ describe('penyedia/state: activation', () => {
 
   it('an activation stated earlier (not proven) can be corrected to "belum"; one under way stays under way', async () => {
     const db = await openRegistry();
-    await statePenyedia(db, { userId: 'CAHAYATIMUR', activation: 'activated' }, NOW, newId);
-    await statePenyedia(db, { userId: 'CAHAYATIMUR', activation: 'not-activated' }, NOW + 1, newId);
+    await recordStatement(db, { userId: 'CAHAYATIMUR', activation: 'activated' }, NOW, newId);
+    await recordStatement(db, { userId: 'CAHAYATIMUR', activation: 'not-activated' }, NOW + 1, newId);
     expect(await accountOf(db, 'CAHAYATIMUR')).toMatchObject({ activation: 'not-activated' });
 
     // The activation page was seen for BERKAHJAYA at Batang (RULES.md R4): in progress.
     await observe(db, at(BTG, { type: 'user-id-submitted', userId: 'BERKAHJAYA' }, 2));
     await observe(db, at(BTG, { type: 'page', page: { kind: 'activation' }, genuine: true }, 2));
     expect(await accountOf(db, 'BERKAHJAYA')).toMatchObject({ activation: 'in-progress' });
-    await statePenyedia(db, { userId: 'BERKAHJAYA', activation: 'not-activated' }, NOW + 2, newId);
-    await statePenyedia(db, { userId: 'BERKAHJAYA', activation: 'unknown' }, NOW + 3, newId);
+    await recordStatement(db, { userId: 'BERKAHJAYA', activation: 'not-activated' }, NOW + 2, newId);
+    await recordStatement(db, { userId: 'BERKAHJAYA', activation: 'unknown' }, NOW + 3, newId);
     expect(await accountOf(db, 'BERKAHJAYA')).toMatchObject({ activation: 'in-progress' });
-    await statePenyedia(db, { userId: 'BERKAHJAYA', activation: 'activated' }, NOW + 4, newId);
+    await recordStatement(db, { userId: 'BERKAHJAYA', activation: 'activated' }, NOW + 4, newId);
     expect(await accountOf(db, 'BERKAHJAYA')).toMatchObject({ activation: 'activated' });
   });
 

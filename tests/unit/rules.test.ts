@@ -1,7 +1,7 @@
 // Table-driven: every row of docs/sop.md's rules, and the cases a penyedia really meets.
 import { describe, expect, it } from 'vitest';
 import type { Account, Penyedia, Problem } from '@/lib/registry/schemas';
-import { decide, type Event, type Known } from '@/lib/sop/rules';
+import { decide, type Observation, type Known } from '@/lib/sop/rules';
 import type { PageResult } from '@/lib/spse/page-kinds';
 
 const JKT = 'https://spse.inaproc.id/jakarta';
@@ -16,12 +16,12 @@ const penyedia = (id: string, over: Partial<Penyedia> = {}): Penyedia => ({ id, 
 function known(over: Partial<Known> = {}): Known {
   return { lpseKey: JKT, lpseName: 'LPSE Jakarta', lpseNames: { [KMK]: 'LPSE Kemkes', [BTG]: 'LPSE Batang', [JKT]: 'LPSE Jakarta' }, penyedia: [], accounts: [], problemsHere: [], readySaid: false, ...over };
 }
-const page = (p: PageResult, genuine = true): Event => ({ type: 'page', page: p, genuine });
+const page = (p: PageResult, genuine = true): Observation => ({ type: 'page', page: p, genuine });
 const LOGIN: PageResult = { kind: 'login', step: 'user-id' };
 const attempt = (userId: string, lpseKey = JKT) => ({ tabId: 1, lpseKey, userId, startedAt: NOW - 1000, updatedAt: NOW - 1000 });
 let n = 0;
 const env = () => ({ now: NOW, tabId: 1, newId: () => `id${++n}` });
-const run = (k: Known, e: Event) => decide(k, e, env());
+const run = (k: Known, e: Observation) => decide(k, e, env());
 
 // One penyedia registered at Kemkes only, activated.
 const single = { penyedia: [penyedia('p1')], accounts: [account('SENTOSA01', 'p1', { registeredAt: [KMK], activation: 'activated' })] };
@@ -32,7 +32,7 @@ const several = {
 };
 
 describe('sop.md rows', () => {
-  it.each<[string, Known, Event, string | null, Record<string, unknown>]>([
+  it.each<[string, Known, Observation, string | null, Record<string, unknown>]>([
     ['1: login, nothing known yet → log in', known(), page(LOGIN), 'log-in', {}],
     ['1/8: login where the penyedia is registered → login lokal with that account', known({ ...single, lpseKey: KMK }), page(LOGIN), 'log-in', { userId: 'SENTOSA01', mode: 'local' }],
     ['3: activated, registered at one LPSE, another LPSE → roaming with that account', known(single), page(LOGIN), 'log-in-roaming', { userId: 'SENTOSA01', homeLpse: { key: KMK, name: 'LPSE Kemkes' } }],
@@ -178,7 +178,7 @@ describe('cases a penyedia meets', () => {
 });
 
 describe('the journey through SPSE’s login (RULES.md R6, R15–R18)', () => {
-  const failed = (error = 'Login gagal! User ID atau Password yang Anda masukkan salah.', step: 'password' | 'one-form' | 'otp' = 'password'): Event => page({ kind: 'login-failed', step, error });
+  const failed = (error = 'Login gagal! User ID atau Password yang Anda masukkan salah.', step: 'password' | 'one-form' | 'otp' = 'password'): Observation => page({ kind: 'login-failed', step, error });
 
   it('R16: the public home with SPSE’s LOGIN starts the login; without the control, or elsewhere, nothing', () => {
     expect(run(known(), { type: 'page', page: { kind: 'other' }, genuine: true, loginEntry: true })).toMatchObject({ nextAction: 'log-in', params: { step: 'home' } });

@@ -6,7 +6,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { upgrade, type RegistryDb, type RegistrySchema } from '@/lib/registry/db';
-import { readRegistry, readSettings, statePenyedia, writeSettings } from '@/lib/registry/registry';
+import { readRegistry, readSettings, recordStatement, writeSettings } from '@/lib/registry/registry';
 import { SCHEMA_VERSION } from '@/lib/registry/schemas';
 import { createSync, type SyncArea } from '@/lib/background/sync';
 
@@ -69,7 +69,7 @@ describe('sync in the background (two registries, one relayed storage.sync)', ()
   it('off: nothing is written to storage.sync', async () => {
     const store = sharedStore();
     const a = await device(store, 'deva');
-    await statePenyedia(a.db, { userId: 'SENTOSA01', registeredAt: ['https://spse.inaproc.id/jakarta'], isDefault: true }, 1, newId);
+    await recordStatement(a.db, { userId: 'SENTOSA01', registeredAt: ['https://spse.inaproc.id/jakarta'], isDefault: true }, 1, newId);
     await a.push();
     a.sync.schedule();
     expect(store.writes()).toBe(0);
@@ -81,10 +81,10 @@ describe('sync in the background (two registries, one relayed storage.sync)', ()
     const store = sharedStore();
     const a = await device(store, 'deva');
     const b = await device(store, 'devb');
-    const { penyedia } = await statePenyedia(a.db, { userId: 'MITRAKARYA', registeredAt: ['https://spse.inaproc.id/kemkes'] }, 1, newId);
-    await statePenyedia(a.db, { userId: 'MITRAKARYA.BTG', registeredAt: ['https://spse.inaproc.id/batangkab'], penyediaId: penyedia.id }, 1, newId);
+    const { penyedia } = await recordStatement(a.db, { userId: 'MITRAKARYA', registeredAt: ['https://spse.inaproc.id/kemkes'] }, 1, newId);
+    await recordStatement(a.db, { userId: 'MITRAKARYA.BTG', registeredAt: ['https://spse.inaproc.id/batangkab'], penyediaId: penyedia.id }, 1, newId);
     await writeSettings(a.db, { lang: 'en' });
-    await statePenyedia(b.db, { userId: 'SENTOSA01', registeredAt: ['https://spse.inaproc.id/jakarta'] }, 1, newId);
+    await recordStatement(b.db, { userId: 'SENTOSA01', registeredAt: ['https://spse.inaproc.id/jakarta'] }, 1, newId);
     const sa = await a.sync.setEnabled(true);
     expect(sa.merged).toMatchObject({ taken: 0, sent: 5 });
     await store.relay();
@@ -96,14 +96,14 @@ describe('sync in the background (two registries, one relayed storage.sync)', ()
     expect(vb.accounts.map((x) => x.userId).sort()).toEqual(['MITRAKARYA', 'MITRAKARYA.BTG', 'SENTOSA01']);
     expect((await readSettings(b.db)).lang).toBe('en');
     // The User ID Default set on A shows on B.
-    await statePenyedia(a.db, { userId: 'MITRAKARYA', isDefault: true }, 2, newId);
+    await recordStatement(a.db, { userId: 'MITRAKARYA', isDefault: true }, 2, newId);
     await a.push();
     await store.relay();
     expect((await readRegistry(b.db)).penyedia.find((p) => p.id === penyedia.id)?.defaultUserId).toBe('MITRAKARYA');
     // Off: the local data stays, and nothing more is written.
     await b.sync.setEnabled(false);
     const before = store.writes();
-    await statePenyedia(b.db, { userId: 'BARU01' }, 3, newId);
+    await recordStatement(b.db, { userId: 'BARU01' }, 3, newId);
     await b.push();
     expect(store.writes()).toBe(before);
     expect((await readRegistry(b.db)).accounts).toHaveLength(4);
@@ -124,7 +124,7 @@ describe('sync in the background (two registries, one relayed storage.sync)', ()
     const store = sharedStore({ quota: 400 });
     const a = await device(store, 'deva');
     await a.sync.setEnabled(true);
-    for (let i = 0; i < 5; i++) await statePenyedia(a.db, { userId: `AKUN${i}`, registeredAt: ['https://spse.inaproc.id/jakarta'] }, 1, newId);
+    for (let i = 0; i < 5; i++) await recordStatement(a.db, { userId: `AKUN${i}`, registeredAt: ['https://spse.inaproc.id/jakarta'] }, 1, newId);
     await a.push();
     const s = await a.sync.status();
     expect(s.problem).toBe('quota');
@@ -137,7 +137,7 @@ describe('sync in the background (two registries, one relayed storage.sync)', ()
     const a = await device(store, 'deva');
     await a.sync.setEnabled(true);
     expect((await a.sync.status()).problem).toBe('rate');
-    await statePenyedia(a.db, { userId: 'SENTOSA01' }, 1, newId);
+    await recordStatement(a.db, { userId: 'SENTOSA01' }, 1, newId);
     await a.push();
     expect(store.data).toEqual({});
     limited = false;
