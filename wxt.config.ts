@@ -19,7 +19,7 @@ export default defineConfig({
   // them from with `npm ci && npm run build:firefox`; tests, benchmarks and their outputs stay out.
   zip: {
     artifactTemplate: '{{name}}-{{packageVersion}}-{{browser}}.zip',
-    excludeSources: ['.cache/**', 'docs/**', 'bench-results/**', 'test-artifacts/**', 'screenshots/**', 'tests/**', 'scripts/bench/**'],
+    excludeSources: ['.cache/**', 'docs/**', 'bench-results/**', 'test-artifacts/**', 'screenshots/**', 'tests/**', 'scripts/bench/**', 'scripts/data/**'],
   },
   // Corpus examples beside the page-kind predicates are for tests only (lib/spse/examples.ts).
   vite: () => ({ plugins: [preact()], define: { __SPSE_EXAMPLES__: 'false' } }),

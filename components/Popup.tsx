@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { contactTexts } from '@/lib/background/compose';
+import { contactTexts } from '@/lib/ui-texts';
 import { quoteNotice, type ContactInfo } from '@/lib/contact';
 import { actionTitle, t, type Lang } from '@/lib/i18n';
 import type { TabStatus } from '@/lib/protocol';
