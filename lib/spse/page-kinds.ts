@@ -29,11 +29,6 @@ const anyPhrase = (texts: readonly string[], phrases: readonly string[]) =>
     return phrases.some((p) => hasPhrase(low, p));
   });
 
-/** Is this an SPSE page by its own markup (spse-pages.md §3.7)? */
-export function hasSpseMarkers(s: PageSnapshot): boolean {
-  return s.markers.length > 0;
-}
-
 // ── Signals: what a page shows, each on its own (several may hold at once) ──────────────────────────────
 
 /** Which login step the page's own form is, if any. */

@@ -5,23 +5,78 @@
  * [I] inferred. Inferred signals are only used together with a verified one.
  */
 export const signals = {
-  /** "Is this an SPSE page at all?" (spse-pages.md §3.7) */
-  markers: {
+  /**
+   * "Is this an SPSE page at all?" (spse-pages.md §3.7, §10). The address shape (lib/spse/site.ts) is
+   * necessary, never sufficient: other systems live under `/eproc/` and `/eproc4/` too, and each kind of
+   * evidence below is also found on pages that are not SPSE — companies' portals cite LKPP's regulations and
+   * call themselves "Sistem Pengadaan Secara Elektronik" (§10), Play and Tapestry are general frameworks,
+   * `txtUserId`/`txtPassword` are a common naming habit (ASP.NET, VB), "Beranda" and "Inbox" are every
+   * portal's and webmail's menu, any page may tell people to call LKPP. So **no family alone decides**:
+   *
+   * RULE: a page at an address of SPSE's shape is SPSE when it carries evidence of at least
+   * `threshold` (2) *different* families. Two independent families together are what only SPSE's own
+   * template carries (every real page of tests/fixtures/real/ has 3 or more; a page only one family dresses
+   * is not SPSE: tests/unit/variants.test.ts). Signals of one family never add up (three menu entries are
+   * one menu). Path-scoped signals (`scoped`) count only when the asset sits under the page's own LPSE base
+   * path (`/jakarta/public/…` on `spse.inaproc.id/jakarta`, `/eproc/assets/…` on `…/eproc`).
+   *
+   * Each signal: `id` (stable: `npm run classify -- --explain` and the misdetection report name it), the
+   * evidence tag of its source ([V] verbatim, [S] stated, [I] inferred: spse-pages.md).
+   */
+  identity: {
+    threshold: 2,
+    /**
+     * Texts, normalised (lowercase, single spaces); looked for in the noscript line, the footer, the title and
+     * the page's last words, then (when still undecided) the page's text. `credit` texts count only in the
+     * former: elsewhere LKPP's name is a citation (a regulation, a news item), not the maker's credit.
+     */
     texts: [
-      'untuk tampilan aplikasi spse yang lebih baik', // [V] §3.7 <noscript> line of every 4.5 page
-      'lembaga kebijakan pengadaan barang/jasa pemerintah', // [V] §3.7 footer, 4.5 and 3.5 (herpiko fixture)
+      // product — the name and version in their variants
+      { family: 'product', id: 'noscript-line', re: /\buntuk tampilan aplikasi spse yang lebih baik\b/ }, // [V] §3.7, every 4.5 page
+      { family: 'product', id: 'spse-version', re: /\bspse\)?\s*(?:versi|version|ver\.?|v\.?)?\s*[2-9]\.\d{1,2}(?:\.\d+)?(?:\s*u\s*\d{6,8})?(?!\d|\.\d)/ }, // [V] §3.7 "SPSE v4.5u20250321"; [S] issue 14 "(SPSE) versi 4.4u…"
+      { family: 'product', id: 'full-name-version', re: /\bsistem pengadaan secara elektronik\s*(?:\(spse\)\s*)?(?:versi|version|ver\.?|v\.?)\s*[2-9]\.\d{1,2}/ }, // [S] issue 14 "Sistem Pengadaan Secara Elektronik v3.5"
+      { family: 'product', id: 'full-name-spse', re: /\bsistem pengadaan secara elektronik\s*\(\s*spse\s*\)/ }, // [S] issue 14; the bare name is no evidence (§10: other portals say it)
+      { family: 'product', id: 'build-stamp', re: /\b[34]\.\d{1,2}u(?:20\d{6})\b/ }, // [V] §3.7 SPSE's build stamp `4.5u20250321`, also "4.3u20191009" [I]
+      // lkpp-credit — LKPP named as the maker, in the footer's forms
+      { family: 'lkpp-credit', id: 'lkpp-name', re: /\blembaga kebijakan pengadaan barang\s*(?:\/|dan|&)\s*jasa pemerintah\b/, credit: true }, // [V] §3.7 footer of 4.5 and 3.5
+      { family: 'lkpp-credit', id: 'lkpp-copyright', re: /(?:©|\(c\)|copyright|hak cipta)\s*(?:©\s*)?(?:\d{4}\s*(?:[-–]\s*\d{4}\s*)?)?(?:oleh\s*|by\s*)?(?:lkpp\b(?![@.])|lembaga kebijakan pengadaan)/ }, // [S] issue 14 "© … LKPP"
+      { family: 'lkpp-credit', id: 'lkpp-developer', re: /\b(?:dikembangkan|dibangun|developed|powered)\s+(?:oleh|by)\s+(?:lkpp\b(?![@.])|lembaga kebijakan pengadaan)/ }, // [I] the credit worded as the developer
+      // national-contacts — LKPP's national channels, in the 4.5 footer
+      { family: 'national-contacts', id: 'call-center-144', re: /\bcall cent(?:er|re)\s*(?:lkpp\s*)?:?\s*144\b/ }, // [V] §5.1
+      { family: 'national-contacts', id: 'lkpp-email', re: /\blayanan@lkpp\.go\.id\b/ }, // [V] §5.1
+      { family: 'national-contacts', id: 'lkpp-whatsapp', re: /\b08\s?111\s?5577\s?09\b/ }, // [V] §5.1
     ],
-    /** `SPSE v4.5u20250321` [V] §3.7 footer version string. */
-    versionPattern: /\bspse v\d+\.\d+(?:u\d+)?\b/i,
-    selectors: [
-      'img[src*="/public/images/global/logo-spse"]', // [V] §3.7 header image
-      'img[src*="/public/images/imgng/lpse-"]', // [V] §3.7 header image
-      'link[href*="/public/css/application.css"]', // [V] jadwal_debug excerpt head
-      'link[href*="/eproc/assets/"][href*="assets-eproc"]', // [V] SPSE 3.5 Tapestry assets (herpiko fixture)
-      'a[href*="inaproc.id/aplikasi#spse"]', // [V] §0.2 footer link "Aplikasi SPSE v4.5…"
-      'input[name="authenticityToken"]', // [V] §2.1.7 Play framework CSRF field of 4.x forms
-      'input[name="txtUserId" i]', // [S] §2.1.3, §2.2 SPSE's own field name
+    /** Generation assets and framework traces (`href`/`src` of the page's links, scripts and images; field names; the generator meta). */
+    assets: [
+      // product — SPSE names itself in its own files too (its logo, SPSE 3.x's asset bundle): the product's
+      // names, not the framework's, so they count wherever the file is served from
+      { family: 'product', id: 'spse-logo', re: /\/logo-spse[\w-]*\.(?:svg|png|jpe?g|gif|webp)\b/i }, // [V] §3.7 `/…/public/images/global/logo-spse.svg`
+      { family: 'product', id: 'eproc-asset-bundle', re: /\/assets-eproc\//i }, // [V] herpiko 3.5 `/eproc/assets/<hash>/assets-eproc/default.css`
+      { family: 'framework', id: 'play-public-assets', re: /^(.*?)\/public\/(?:css|js|images|fonts|img)\//i, scoped: true }, // [V] §1.1 `/<slug>/public/…`, 4.x `/eproc4/public/…`
+      { family: 'framework', id: 'tapestry-assets', re: /^(.*?)\/assets\/(?:[0-9a-f]{8,}|meta|stack|ctx)\//i, scoped: true }, // [V] herpiko 3.5 `/eproc/assets/<hash>/…`
     ],
+    /** `<meta name="generator">` of Tapestry [S] issue 14. */
+    generator: { family: 'framework', id: 'tapestry-generator', re: /\btapestry\b/i },
+    /** Field names, lowercased: framework traces and SPSE's own names. */
+    fields: [
+      { family: 'framework', id: 'play-authenticity-token', names: ['authenticitytoken'] }, // [V] §2.1 step 7 Play's CSRF field
+      { family: 'framework', id: 'tapestry-formdata', names: ['t:formdata'] }, // [V] herpiko 3.5 forms
+      { family: 'framework', id: 'tapestry4-service', names: ['service', 'sp'], all: true }, // [I] Tapestry 4 forms post `service` and `sp`
+      { family: 'field-names', id: 'txtuserid', names: ['txtuserid'] }, // [S] §2.1 step 3, §2.2
+      { family: 'field-names', id: 'txtpassword', names: ['txtpassword'] }, // [S] §2.1 step 4, §2.2
+      { family: 'field-names', id: 'txtcode', names: ['txtcode'] }, // [S] §2.1 step 4
+      { family: 'field-names', id: 'isrekanan', names: ['isrekanan'] }, // [S] §2.2
+    ],
+    /**
+     * SPSE's menu entries (whole texts of links and buttons). The family holds with at least two entries of
+     * which one is SPSE's own (`own`): "Beranda" and "Inbox" alone are any portal's or webmail's.
+     */
+    menu: {
+      family: 'menu',
+      own: ['cari paket', 'log akses', 'data penyedia', 'data pelaku usaha', 'data rekanan', 'daftar paket', 'inbox penyedia', 'inbox pelaku usaha', 'konten khusus', 'paket baru', 'tender baru', 'lelang baru'], // [V] §3.6, hostile/texts-in-script-only (4.5 public menu); [V-TOC] §B4
+      common: ['beranda', 'inbox', 'regulasi', 'berita', 'kontak kami', 'ganti password', 'log out', 'logout', 'keluar', 'tender', 'non tender', 'pencatatan', 'lelang'], // [V] §3.6; [S] §B2 "KELUAR"
+      minimum: 2,
+    },
   },
 
   login: {

@@ -3,6 +3,7 @@ import { pageScope, selectAll, selectMany } from './select';
 import { loginEntryOf } from './login-flow';
 import { noticeOf, type NoticeParts } from './notice';
 import { collapse, hasPhrase, norm } from './text';
+import { assetEvidence, familiesOf, fieldEvidence, generatorEvidence, menuEvidence, textEvidence, type Evidence } from './identity';
 
 /**
  * What the page shows, collected without judging (the Bitwarden way: collector → predicates → classifier).
@@ -24,8 +25,8 @@ export interface PageSnapshot {
   prominent: { readonly text: string; readonly context: string; readonly notice?: NoticeParts }[];
   /** The page's own text (no scripts, menus or footer), bounded: where a replacement User ID is named. */
   mainText: string;
-  /** The first SPSE marker found (one is enough; for tests and misdetection reports). */
-  markers: string[];
+  /** SPSE identity evidence found, each with its family and signal id (lib/spse/identity.ts); no value, no text. */
+  evidence: Evidence[];
   /** A logout link or form is present (a logged-in session). */
   logout: boolean;
   /** The user line next to logout (`[USERID] - NIP` title plus its text). */
@@ -121,47 +122,90 @@ function textOf(root: Element, max: number, skip?: string): string {
   return collapse(parts.join(' ')).slice(0, max);
 }
 
+/** The text of an element's last `max` characters (scripts and styles skipped): where a footer sits, whatever its markup. */
+function tailOf(root: Element, max: number): string {
+  const parts: string[] = [];
+  let length = 0;
+  let n: Node = root;
+  while (n.lastChild) n = n.lastChild;
+  const walker = root.ownerDocument.createTreeWalker(root, 0x4 /* SHOW_TEXT */);
+  walker.currentNode = n;
+  for (let node: Node | null = n.nodeType === 3 ? n : walker.previousNode(); node && length < max; node = walker.previousNode()) {
+    const t = node.nodeValue?.trim();
+    const tag = node.parentElement?.tagName;
+    if (!t || tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE') continue;
+    parts.push(t);
+    length += t.length + 1;
+  }
+  return parts.reverse().join(' ').slice(-max);
+}
+
+const MAX_ASSETS = 80;
+const MAX_LABELS = 300;
+const TAIL = 3000;
+const BODY_FALLBACK = 20_000;
+
+/**
+ * SPSE identity evidence (lib/spse/identity.ts): the cheap places first — the head's assets and generator,
+ * the field names, the noscript line, the footer and the page's last words, the menus — and the page's text
+ * only while fewer than two families were found (never the whole text of a 5 MB page).
+ */
+function evidenceOf(doc: Document, fieldEls: readonly Element[], noscripts: readonly Element[], footers: readonly Element[], anchors: readonly Element[]): Evidence[] {
+  const evidence: Evidence[] = [];
+  const refs: Element[] = [];
+  for (const tag of ['link', 'script', 'img']) {
+    const els = doc.getElementsByTagName(tag);
+    for (let i = 0; i < els.length && i < MAX_ASSETS; i++) refs.push(els[i]!);
+  }
+  for (const el of refs) {
+    const ref = el.getAttribute('href') ?? el.getAttribute('src');
+    if (ref) assetEvidence(ref, evidence);
+  }
+  for (const meta of Array.from(doc.getElementsByTagName('meta')).slice(0, 40))
+    if (meta.getAttribute('name')?.toLowerCase() === 'generator') generatorEvidence(meta.getAttribute('content') ?? '', evidence);
+  const names = new Set<string>();
+  for (const el of fieldEls.slice(0, 400)) {
+    const name = (el.getAttribute('name') || el.getAttribute('id') || '').toLowerCase();
+    if (name) names.add(name);
+  }
+  fieldEvidence(names, evidence);
+  const region = (els: readonly Element[]) => norm(els.slice(0, 5).map((n) => n.textContent).join(' '));
+  const body = doc.body;
+  textEvidence(`${norm(doc.title)} ${region(noscripts)} ${region(footers)} ${body ? norm(tailOf(body, TAIL)) : ''}`, true, evidence);
+  const labels: string[] = [];
+  for (const a of anchors.slice(0, MAX_LABELS)) {
+    const raw = a.textContent ?? '';
+    if (raw.length > 80) continue;
+    const label = norm(raw);
+    if (label && label.length <= 40) labels.push(label);
+  }
+  menuEvidence(labels, evidence);
+  if (familiesOf(evidence).length < signals.identity.threshold && body) {
+    const text = textOf(body, BODY_FALLBACK * 2);
+    textEvidence(norm(text), false, evidence);
+  }
+  return evidence;
+}
+
 /** Reads a document into a snapshot. Bounded work whatever the page's size or depth. */
 export function collect(doc: Document): PageSnapshot {
-  // One marker is enough to call the page SPSE's. The noscript line and the footer are looked at first (two
-  // small regions); the marker selectors each walk the page, so they come only when those say nothing; the
-  // body's first and last 20,000 characters last (never the whole text of a 5 MB page).
-  const markers: string[] = [];
-  const textMarkers = (text: string) => {
-    signals.markers.texts.forEach((t) => text.includes(t) && !markers.includes(`text:${t}`) && markers.push(`text:${t}`));
-    if (!markers.includes('version') && signals.markers.versionPattern.test(text)) markers.push('version');
-  };
   // Every lookup below leaves out the rows of listings (lib/spse/select.ts): the cost of a page does not
   // grow with its tender list.
   const scope = pageScope(doc);
-  const region = (els: Element[]) => norm(els.slice(0, 5).map((n) => n.textContent).join(' '));
-  const [noscripts = [], footers = []] = selectMany(scope, ['noscript', FOOTER]);
-  textMarkers(`${region(noscripts)} ${region(footers)}`);
-  for (const sel of markers.length ? [] : signals.markers.selectors) {
-    try {
-      if (doc.querySelector(sel)) {
-        markers.push(`selector:${sel}`);
-        break;
-      }
-    } catch {
-      /* a selector the engine does not know (the `i` flag in old engines) is skipped */
-    }
-  }
-  if (markers.length === 0) {
-    const bodyText = doc.body?.textContent ?? '';
-    textMarkers(norm(bodyText.length > 40_000 ? bodyText.slice(0, 20_000) + ' ' + bodyText.slice(-20_000) : bodyText));
-  }
-
   const skip = signals.ignoredRegions;
   // One walk of the page for every selector list below (lib/spse/select.ts).
   // Each selector alternative costs a walk of the page, so only what every page needs is looked up here;
   // SPSE's login fields are all `input`s.
-  const [prominentEls = [], logoutEls = [], fieldEls = [], boxes = []] = selectMany(scope, [
+  const [prominentEls = [], logoutEls = [], fieldEls = [], boxes = [], noscripts = [], footers = [], anchors = []] = selectMany(scope, [
     signals.prominentSelectors,
     signals.loggedIn.selectors,
     'input',
     signals.login.chooserContainer,
+    'noscript',
+    FOOTER,
+    'a, button',
   ]);
+  const evidence = evidenceOf(doc, fieldEls, noscripts, footers, anchors);
   const fields: PageSnapshot['fields'] = [];
   for (const el of fieldEls.slice(0, 200)) {
     if (inClosedModal(el)) continue;
@@ -195,7 +239,7 @@ export function collect(doc: Document): PageSnapshot {
     prominent,
     // Read only where the page speaks of a deactivated account: it is where a replacement is named.
     mainText: doc.body && prominent.some((p) => signals.nonActive.texts.some((t) => hasPhrase(p.text.toLowerCase(), t))) ? textOf(doc.body, MAX_MAIN_TEXT, skip) : '',
-    markers,
+    evidence,
     logout: !!logoutEl,
     userLine: userEl ? { title: (userEl.getAttribute('title') ?? '').trim().slice(0, MAX_TEXT), text: norm(userEl.textContent).slice(0, MAX_TEXT) } : undefined,
     // The menu tells a role only inside a session.
