@@ -119,6 +119,11 @@ export const signals = {
    * [V]; the noscript line is an `.alert` on every 4.5 page [V]; news items only mention topics (sop.md).
    */
   ignoredRegions: 'footer, .footer, #footer, nav, .navbar, noscript, #myModal .modal-header, article, .berita, .news, .post, .list-berita',
+  /**
+   * Where the page's own message is not (sop.md: a topic only mentioned does not make the kind): besides the
+   * regions above, SPSE 3.x's `#topmenu`, sidebars and whatever is hidden. Listings are left out by the scope.
+   */
+  notMainContent: 'footer, .footer, #footer, nav, .navbar, #topmenu, .topmenu, .menu, #menu, noscript, article, .berita, .news, .post, .list-berita, aside, .sidebar, [hidden], [aria-hidden="true"], .modal-header',
   /** Menus: [V] §3.6 top menu of 4.5 (`.topmenu`, `.navbar`), [V] 3.5 `#topmenu`. */
   menuSelectors: 'nav a, .navbar a, .topmenu a, #topmenu a, ul.nav a, .menurekanan a',
 
@@ -130,8 +135,22 @@ export const signals = {
   },
 
   nonActive: {
-    /** [V] §3.2 "User ID yang Anda gunakan saat ini sudah tidak aktif"; others [I] sop.md wording. */
-    texts: ['sudah tidak aktif', 'tidak aktif lagi', 'user id tidak aktif', 'akun tidak aktif', 'akun non aktif', 'akun nonaktif', 'telah dinonaktifkan', 'sudah dinonaktifkan', 'non aktif'],
+    /**
+     * A sentence saying this account is no longer active: a subject (the User ID, the account) and its state,
+     * as whole phrases in one sentence. [V] §3.2 "User ID yang Anda gunakan saat ini sudah tidak aktif"; [S]
+     * issue 14 "… telah dinonaktifkan … Silakan login menggunakan User ID: X"; others [I] sop.md wording.
+     * "Akses Ditolak!" alone is not it (§10: SPSE's firewall and an expired session say it too), nor a
+     * session that is no longer active: without the subject nothing counts.
+     */
+    subjects: ['user id', 'userid', 'akun', 'account', 'akun penyedia', 'akun rekanan'],
+    states: ['sudah tidak aktif', 'tidak aktif lagi', 'tidak aktif', 'non aktif', 'nonaktif', 'non-aktif', 'telah dinonaktifkan', 'sudah dinonaktifkan', 'dinonaktifkan', 'telah di-nonaktifkan'],
+    /** Sentences that only suppose or ask ("Jika User ID Anda tidak aktif…", an FAQ) say nothing of this account [I]. */
+    notStatements: ['jika', 'apabila', 'bila', 'kalau', 'bagaimana', 'mengapa', 'kenapa', 'cara', 'agar'],
+    /**
+     * Outside a heading or alert (a card's body, a paragraph) the sentence must speak to the penyedia or the
+     * page name the replacement: a news item saying some accounts were deactivated does neither [V] §B3.
+     */
+    addressed: ['anda', 'saudara'],
     /**
      * The replacement account named on the page [I] sop.md step 5 ("replaced by the account shown"): a User ID
      * after a word of replacing ("digantikan oleh User ID X", "gunakan User ID pengganti: X") or after
@@ -156,13 +175,20 @@ export const signals = {
 
   loggedIn: {
     /** [V] §3.6 `#logout` link, `form#formLogout` posting to `B/logout`. */
-    selectors: '#logout, #formLogout, form[action$="/logout"], a[href*="logout"]',
+    selectors: '#logout, #formLogout, form[action$="/logout" i], a[href*="logout" i]',
     /** [V] §3.6 the user line `<span title="[USERID] - [NIP]">… - Pokja Pemilihan</span>`. */
     userLineSelector: '.float-right span[title], span[title*=" - "]',
     /** [S] spse-pages.md §B4: role words of penyedia (4.1 "Penyedia", 4.3+ "Pelaku Usaha", 3.x "Rekanan"). */
     penyediaWords: ['penyedia', 'rekanan', 'pelaku usaha'],
     /** [V-TOC] spse-pages.md §B4: penyedia-only menu entries of the vendor guides. */
     penyediaMenu: ['data penyedia', 'data pelaku usaha', 'tender baru', 'lelang baru', 'inbox penyedia', 'inbox pelaku usaha'],
+    /**
+     * The welcome line of a penyedia's home, 3.x "Beranda Rekanan": "Selamat datang, PT … (Rekanan)" [S] issue 14;
+     * the role word after the name, in brackets or after a dash. Also a session where no logout link is found.
+     */
+    welcome: 'selamat datang',
+    /** Logout links by their whole text [V] §3.6 LOGOUT, [S] §B2 KELUAR (hrefs vary: `logout`, Tapestry's `…Logout`). */
+    logoutTexts: ['logout', 'log out', 'keluar', 'sign out'],
     /** [S] 3.x "Beranda Rekanan" (penyedia guides), 4.x "Beranda Penyedia" / "Pelaku Usaha": a penyedia's home heading. */
     penyediaHomeTexts: ['beranda penyedia', 'beranda rekanan', 'beranda pelaku usaha', 'halaman penyedia', 'halaman rekanan'],
     /** [V] spse-pages.md §3.6: the non-penyedia menu of a 4.5 Pokja page. */

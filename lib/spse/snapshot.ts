@@ -1,8 +1,8 @@
 import { signals } from './signals';
-import { pageScope, selectAll, selectMany } from './select';
+import { pageScope, selectAll, selectMany, type Scope } from './select';
 import { loginEntryOf } from './login-flow';
 import { noticeOf, type NoticeParts } from './notice';
-import { collapse, hasPhrase, norm } from './text';
+import { collapse, norm } from './text';
 import { assetEvidence, familiesOf, fieldEvidence, generatorEvidence, menuEvidence, textEvidence, type Evidence } from './identity';
 
 /**
@@ -23,7 +23,10 @@ export interface PageSnapshot {
    * `notice` is that block read as a notice (its sentences apart from its contact lines, lib/spse/notice.ts),
    * read only when a notice is found. */
   prominent: { readonly text: string; readonly context: string; readonly notice?: NoticeParts }[];
-  /** The page's own text (no scripts, menus or footer), bounded: where a replacement User ID is named. */
+  /**
+   * The page's main content (outside navigation, footer, news, listings, hidden parts), case kept, bounded;
+   * blocks apart by a line break: where a message outside a heading is read, and a replacement User ID named.
+   */
   mainText: string;
   /** SPSE identity evidence found, each with its family and signal id (lib/spse/identity.ts); no value, no text. */
   evidence: Evidence[];
@@ -42,7 +45,7 @@ export interface PageSnapshot {
 const MAX_ITEMS = 60;
 const MAX_TEXT = 400;
 const MAX_CONTEXT = 800;
-const MAX_MAIN_TEXT = 6000;
+const MAX_MAIN_TEXT = 8000;
 const SKIP_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'NAV', 'FOOTER', 'svg']);
 /** SPSE's footer in its generations' markups (the marker line; never a menu). */
 const FOOTER = 'footer, .footer, #footer';
@@ -122,6 +125,39 @@ function textOf(root: Element, max: number, skip?: string): string {
   return collapse(parts.join(' ')).slice(0, max);
 }
 
+/** Inline elements: their text is part of the sentence around them. */
+const INLINE = new Set(['A', 'B', 'I', 'U', 'EM', 'STRONG', 'SPAN', 'SMALL', 'FONT', 'LABEL', 'CODE', 'SUP', 'SUB', 'MARK', 'ABBR']);
+
+/**
+ * The page's main content as text, blocks apart by a line break: one walk that rejects the regions that are
+ * not the page's own message (`notMainContent`, the listings, closed modals, inline `display:none`) with
+ * their subtrees; the set is found once, so each element costs a lookup, not a selector match.
+ */
+function mainTextOf(doc: Document, scope: Scope, notMain: readonly Element[]): string {
+  const root = doc.body;
+  if (!root) return '';
+  const skipped = new Set<Element>([...notMain, ...scope.listings]);
+  const filter = {
+    acceptNode: (n: Node) => {
+      if (n.nodeType !== 1) return 1;
+      const el = n as Element;
+      return SKIP_TEXT.has(el.tagName) || skipped.has(el) || (el.classList.contains('modal') && inClosedModal(el)) || /display:\s*none/i.test(el.getAttribute('style') ?? '') ? 2 : 3;
+    },
+  };
+  const walker = doc.createTreeWalker(root, 0x1 | 0x4, filter);
+  let out = '';
+  let block: Element | null = null;
+  for (let node = walker.nextNode(); node && out.length < MAX_MAIN_TEXT; node = walker.nextNode()) {
+    const t = node.nodeValue?.replace(/\s+/g, ' ').trim();
+    if (!t) continue;
+    let parent = node.parentElement;
+    while (parent && INLINE.has(parent.tagName) && parent !== root) parent = parent.parentElement;
+    out += parent === block ? ` ${t}` : `\n${t}`;
+    block = parent;
+  }
+  return out.trim().slice(0, MAX_MAIN_TEXT);
+}
+
 /** The text of an element's last `max` characters (scripts and styles skipped): where a footer sits, whatever its markup. */
 function tailOf(root: Element, max: number): string {
   const parts: string[] = [];
@@ -196,7 +232,7 @@ export function collect(doc: Document): PageSnapshot {
   // One walk of the page for every selector list below (lib/spse/select.ts).
   // Each selector alternative costs a walk of the page, so only what every page needs is looked up here;
   // SPSE's login fields are all `input`s.
-  const [prominentEls = [], logoutEls = [], fieldEls = [], boxes = [], noscripts = [], footers = [], anchors = []] = selectMany(scope, [
+  const [prominentEls = [], logoutEls = [], fieldEls = [], boxes = [], noscripts = [], footers = [], anchors = [], notMain = []] = selectMany(scope, [
     signals.prominentSelectors,
     signals.loggedIn.selectors,
     'input',
@@ -204,6 +240,7 @@ export function collect(doc: Document): PageSnapshot {
     'noscript',
     FOOTER,
     'a, button',
+    signals.notMainContent,
   ]);
   const evidence = evidenceOf(doc, fieldEls, noscripts, footers, anchors);
   const fields: PageSnapshot['fields'] = [];
@@ -228,7 +265,9 @@ export function collect(doc: Document): PageSnapshot {
   const prominent = prominentOf(prominentEls, skip);
   // Error boxes only tell something on a login step (login-failed): looked up only where one may be.
   const alertEls = fields.length || chooserButtons.length ? selectAll(scope, signals.loginFailed.alertSelectors) : [];
-  const logoutEl = logoutEls[0];
+  // A logout link by its whole text too (KELUAR, hrefs of other shapes), outside a closed modal.
+  const logoutEl =
+    logoutEls[0] ?? anchors.find((a) => a.tagName === 'A' && (signals.loggedIn.logoutTexts as readonly string[]).includes(norm(a.textContent).replace(/^[^\p{L}]+/u, '')) && !inClosedModal(a));
   const userEl = logoutEl ? doc.querySelector(signals.loggedIn.userLineSelector) : null;
 
   return {
@@ -237,8 +276,7 @@ export function collect(doc: Document): PageSnapshot {
     chooserButtons: chooserButtons.slice(0, MAX_ITEMS),
     alerts: texts(alertEls, skip),
     prominent,
-    // Read only where the page speaks of a deactivated account: it is where a replacement is named.
-    mainText: doc.body && prominent.some((p) => signals.nonActive.texts.some((t) => hasPhrase(p.text.toLowerCase(), t))) ? textOf(doc.body, MAX_MAIN_TEXT, skip) : '',
+    mainText: mainTextOf(doc, scope, notMain),
     evidence,
     logout: !!logoutEl,
     userLine: userEl ? { title: (userEl.getAttribute('title') ?? '').trim().slice(0, MAX_TEXT), text: norm(userEl.textContent).slice(0, MAX_TEXT) } : undefined,
