@@ -121,9 +121,10 @@ export const signals = {
   ignoredRegions: 'footer, .footer, #footer, nav, .navbar, noscript, #myModal .modal-header, article, .berita, .news, .post, .list-berita',
   /**
    * Where the page's own message is not (sop.md: a topic only mentioned does not make the kind): besides the
-   * regions above, SPSE 3.x's `#topmenu`, sidebars and whatever is hidden. Listings are left out by the scope.
+   * regions above, SPSE 3.x's `#topmenu`, sidebars; and (lib/spse/snapshot.ts) whatever is hidden. Listings are
+   * left out by the scope.
    */
-  notMainContent: 'footer, .footer, #footer, nav, .navbar, #topmenu, .topmenu, .menu, #menu, noscript, article, .berita, .news, .post, .list-berita, aside, .sidebar, [hidden], [aria-hidden="true"], .modal-header',
+  notMainContent: 'footer, .footer, #footer, nav, .navbar, #topmenu, .topmenu, .menu, #menu, noscript, article, .berita, .news, .post, .list-berita, aside, .sidebar, .modal-header',
   /** Menus: [V] §3.6 top menu of 4.5 (`.topmenu`, `.navbar`), [V] 3.5 `#topmenu`. */
   menuSelectors: 'nav a, .navbar a, .topmenu a, #topmenu a, ul.nav a, .menurekanan a',
 

@@ -141,7 +141,7 @@ function mainTextOf(doc: Document, scope: Scope, notMain: readonly Element[]): s
     acceptNode: (n: Node) => {
       if (n.nodeType !== 1) return 1;
       const el = n as Element;
-      return SKIP_TEXT.has(el.tagName) || skipped.has(el) || (el.classList.contains('modal') && inClosedModal(el)) || /display:\s*none/i.test(el.getAttribute('style') ?? '') ? 2 : 3;
+      return SKIP_TEXT.has(el.tagName) || skipped.has(el) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || (el.classList.contains('modal') && inClosedModal(el)) || /display:\s*none/i.test(el.getAttribute('style') ?? '') ? 2 : 3;
     },
   };
   const walker = doc.createTreeWalker(root, 0x1 | 0x4, filter);
