@@ -24,7 +24,19 @@ const add = (into: Evidence[], e: Evidence) => {
 /** Text evidence: `credit` marks a region where a maker's credit sits (footer, last words, title, noscript). */
 export function textEvidence(text: string, credit: boolean, into: Evidence[]): void {
   for (const t of I.texts) {
-    if ('credit' in t && t.credit && !credit) continue;
+    if ('credit' in t && t.credit) {
+      if (!credit) continue;
+      // A credit, not a citation: no citation word just before any of its occurrences.
+      const re = new RegExp(t.re.source, 'g');
+      for (const m of text.matchAll(re)) {
+        const before = text.slice(Math.max(0, m.index - 40), m.index);
+        if (!I.citationWords.some((w) => hasPhrase(before, w))) {
+          add(into, { family: t.family, signal: t.id });
+          break;
+        }
+      }
+      continue;
+    }
     if (t.re.test(text)) add(into, { family: t.family, signal: t.id });
   }
 }

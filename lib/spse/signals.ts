@@ -55,6 +55,11 @@ export const signals = {
       { family: 'framework', id: 'play-public-assets', re: /^(.*?)\/public\/(?:css|js|images|fonts|img)\//i, scoped: true }, // [V] §1.1 `/<slug>/public/…`, 4.x `/eproc4/public/…`
       { family: 'framework', id: 'tapestry-assets', re: /^(.*?)\/assets\/(?:[0-9a-f]{8,}|meta|stack|ctx)\//i, scoped: true }, // [V] herpiko 3.5 `/eproc/assets/<hash>/…`
     ],
+    /**
+     * Words that make LKPP's name a citation, not a credit, when they come just before it ("mengacu pada
+     * Peraturan Lembaga Kebijakan …"): companies' portals cite LKPP's rules in their footers (§10).
+     */
+    citationWords: ['peraturan', 'perlem', 'perka', 'keputusan', 'surat edaran', 'sesuai', 'mengacu', 'berdasarkan', 'ketentuan', 'regulasi', 'pedoman', 'kepala'],
     /** `<meta name="generator">` of Tapestry [S] issue 14. */
     generator: { family: 'framework', id: 'tapestry-generator', re: /\btapestry\b/i },
     /** Field names, lowercased: framework traces and SPSE's own names. */

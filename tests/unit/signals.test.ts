@@ -26,6 +26,7 @@ const schema = z.strictObject({
     threshold: z.number().int().min(2),
     texts: z.array(z.strictObject({ family: z.string(), id: z.string().regex(/^[a-z0-9-]+$/), re: z.instanceof(RegExp), credit: z.literal(true).optional() })).min(1),
     assets: z.array(z.strictObject({ family: z.string(), id: z.string().regex(/^[a-z0-9-]+$/), re: z.instanceof(RegExp), scoped: z.literal(true).optional() })).min(1),
+    citationWords: z.array(phrase).min(1),
     generator: z.strictObject({ family: z.string(), id: z.string(), re: z.instanceof(RegExp) }),
     fields: z.array(z.strictObject({ family: z.string(), id: z.string().regex(/^[a-z0-9-]+$/), names: z.array(z.string().regex(/^[a-z0-9_:]+$/)).min(1), all: z.literal(true).optional() })).min(1),
     menu: z.strictObject({ family: z.string(), own: z.array(phrase).min(1), common: z.array(phrase), minimum: z.number().int().min(2) }),
