@@ -77,7 +77,7 @@ export const familiesOf = (evidence: readonly Evidence[]): Family[] => [...new S
  * Whether a path-scoped piece of evidence sits under the page's own LPSE: `/jakarta/public/…` counts on
  * `https://spse.inaproc.id/jakarta`, not on `…/bandung` nor on another host.
  */
-function inBase(at: string, base: string): boolean {
+export function inBase(at: string, base: string): boolean {
   try {
     const u = new URL(`${at}/`, `${base}/`);
     return `${u.origin}${u.pathname}`.toLowerCase() === `${base}/`.toLowerCase();

@@ -3,7 +3,8 @@ import { pageScope, selectAll, selectMany, type Scope } from './select';
 import { loginEntryOf } from './login-flow';
 import { noticeOf, type NoticeParts } from './notice';
 import { collapse, norm } from './text';
-import { assetEvidence, familiesOf, fieldEvidence, generatorEvidence, menuEvidence, textEvidence, type Evidence } from './identity';
+import { siteFromUrl } from './site';
+import { assetEvidence, familiesOf, inBase, fieldEvidence, generatorEvidence, menuEvidence, textEvidence, type Evidence } from './identity';
 
 /**
  * What the page shows, collected without judging (the Bitwarden way: collector → predicates → classifier).
@@ -182,23 +183,26 @@ const TAIL = 3000;
 const BODY_FALLBACK = 20_000;
 
 /**
- * SPSE identity evidence (lib/spse/identity.ts): the cheap places first — the head's assets and generator,
- * the field names, the noscript line, the footer and the page's last words, the menus — and the page's text
- * only while fewer than two families were found (never the whole text of a 5 MB page).
+ * SPSE identity evidence (lib/spse/identity.ts): the cheap places first — the page's assets and generator,
+ * the field names, the noscript line, the footer, the page's last words, the menus — and each next place only
+ * while fewer than two families are certain (path-scoped evidence counts towards that only under the
+ * document's own base; recognise() judges it again against the address it is given); the page's text last
+ * (never the whole text of a 5 MB page).
  */
 function evidenceOf(doc: Document, fieldEls: readonly Element[], noscripts: readonly Element[], footers: readonly Element[], anchors: readonly Element[]): Evidence[] {
   const evidence: Evidence[] = [];
-  const refs: Element[] = [];
+  const base = siteFromUrl(doc.URL)?.base;
+  const decided = () => familiesOf(evidence.filter((e) => e.at === undefined || (base !== undefined && inBase(e.at, base)))).length >= signals.identity.threshold;
   for (const tag of ['link', 'script', 'img']) {
     const els = doc.getElementsByTagName(tag);
-    for (let i = 0; i < els.length && i < MAX_ASSETS; i++) refs.push(els[i]!);
+    for (let i = 0; i < els.length && i < MAX_ASSETS; i++) {
+      const ref = els[i]!.getAttribute('href') ?? els[i]!.getAttribute('src');
+      if (ref) assetEvidence(ref, evidence);
+    }
   }
-  for (const el of refs) {
-    const ref = el.getAttribute('href') ?? el.getAttribute('src');
-    if (ref) assetEvidence(ref, evidence);
-  }
-  for (const meta of Array.from(doc.getElementsByTagName('meta')).slice(0, 40))
-    if (meta.getAttribute('name')?.toLowerCase() === 'generator') generatorEvidence(meta.getAttribute('content') ?? '', evidence);
+  const metas = doc.getElementsByTagName('meta');
+  for (let i = 0; i < metas.length && i < 40; i++)
+    if (metas[i]!.getAttribute('name')?.toLowerCase() === 'generator') generatorEvidence(metas[i]!.getAttribute('content') ?? '', evidence);
   const names = new Set<string>();
   for (const el of fieldEls.slice(0, 400)) {
     const name = (el.getAttribute('name') || el.getAttribute('id') || '').toLowerCase();
@@ -207,21 +211,27 @@ function evidenceOf(doc: Document, fieldEls: readonly Element[], noscripts: read
   fieldEvidence(names, evidence);
   const region = (els: readonly Element[]) => norm(els.slice(0, 5).map((n) => n.textContent).join(' '));
   const body = doc.body;
-  textEvidence(`${norm(doc.title)} ${region(noscripts)} ${region(footers)} ${body ? norm(tailOf(body, TAIL)) : ''}`, true, evidence);
-  const labels: string[] = [];
-  for (const a of anchors.slice(0, MAX_LABELS)) {
-    const raw = a.textContent ?? '';
-    if (raw.length > 80) continue;
-    const label = norm(raw);
-    if (label && label.length <= 40) labels.push(label);
+  if (!decided()) textEvidence(`${norm(doc.title)} ${region(noscripts)} ${region(footers)}`, true, evidence);
+  if (!decided() && body) textEvidence(norm(tailOf(body, TAIL)), true, evidence);
+  if (!decided()) {
+    const labels: string[] = [];
+    for (const a of anchors.slice(0, MAX_LABELS)) {
+      const raw = a.textContent ?? '';
+      if (raw.length > 80) continue;
+      const label = norm(raw);
+      if (label && label.length <= 40) labels.push(label);
+    }
+    menuEvidence(labels, evidence);
   }
-  menuEvidence(labels, evidence);
-  if (familiesOf(evidence).length < signals.identity.threshold && body) {
-    const text = textOf(body, BODY_FALLBACK * 2);
-    textEvidence(norm(text), false, evidence);
-  }
+  if (!decided() && body) textEvidence(norm(textOf(body, BODY_FALLBACK * 2)), false, evidence);
   return evidence;
 }
+
+/**
+ * Words without which no main-content rule can hold (non-active, activation, the welcome line): the walk of
+ * the main content is skipped on the pages, most of them, whose text has none of them.
+ */
+const MAIN_CONTENT_WORDS = /tidak\s+aktif|non[\s-]?aktif|aktivasi|agregr?asi|user\s*id\s+tunggal|selamat\s+datang/i;
 
 /** Reads a document into a snapshot. Bounded work whatever the page's size or depth. */
 export function collect(doc: Document): PageSnapshot {
@@ -232,15 +242,14 @@ export function collect(doc: Document): PageSnapshot {
   // One walk of the page for every selector list below (lib/spse/select.ts).
   // Each selector alternative costs a walk of the page, so only what every page needs is looked up here;
   // SPSE's login fields are all `input`s.
-  const [prominentEls = [], logoutEls = [], fieldEls = [], boxes = [], noscripts = [], footers = [], anchors = [], notMain = []] = selectMany(scope, [
+  const [prominentEls = [], logoutEls = [], fieldEls = [], boxes = [], noscripts = [], footers = [], anchors = []] = selectMany(scope, [
     signals.prominentSelectors,
     signals.loggedIn.selectors,
     'input',
     signals.login.chooserContainer,
     'noscript',
     FOOTER,
-    'a, button',
-    signals.notMainContent,
+    'a',
   ]);
   const evidence = evidenceOf(doc, fieldEls, noscripts, footers, anchors);
   const fields: PageSnapshot['fields'] = [];
@@ -270,13 +279,17 @@ export function collect(doc: Document): PageSnapshot {
     logoutEls[0] ?? anchors.find((a) => a.tagName === 'A' && (signals.loggedIn.logoutTexts as readonly string[]).includes(norm(a.textContent).replace(/^[^\p{L}]+/u, '')) && !inClosedModal(a));
   const userEl = logoutEl ? doc.querySelector(signals.loggedIn.userLineSelector) : null;
 
+  let mainText: string | undefined;
   return {
     title: norm(doc.title).slice(0, MAX_TEXT),
     fields,
     chooserButtons: chooserButtons.slice(0, MAX_ITEMS),
     alerts: texts(alertEls, skip),
     prominent,
-    mainText: mainTextOf(doc, scope, notMain),
+    // Read when first asked, and only where one of its rules may hold.
+    get mainText() {
+      return (mainText ??= doc.body && MAIN_CONTENT_WORDS.test(doc.body.textContent ?? '') ? mainTextOf(doc, scope, selectAll(scope, signals.notMainContent)) : '');
+    },
     evidence,
     logout: !!logoutEl,
     userLine: userEl ? { title: (userEl.getAttribute('title') ?? '').trim().slice(0, MAX_TEXT), text: norm(userEl.textContent).slice(0, MAX_TEXT) } : undefined,

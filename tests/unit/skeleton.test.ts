@@ -112,7 +112,7 @@ describe('misdetection report', () => {
     const lines = report.split('\n');
     expect(lines[0]).toBe(SKELETON_HEADER);
     expect(lines[1]!.startsWith(RECOGNITION_PREFIX)).toBe(true);
-    for (const id of ['spse=1', 'product:spse-logo', 'framework:play-public-assets', 'field-names:txtuserid', 'lkpp-credit:lkpp-name', 'kind=login', 'predicate=isLogin', 'login-step:one-form']) expect(lines[1]).toContain(id);
+    for (const id of ['spse=1', 'product:spse-logo', 'framework:play-public-assets', 'field-names:txtuserid', 'kind=login', 'predicate=isLogin', 'login-step:one-form']) expect(lines[1]).toContain(id);
     for (const gone of ['SECRETUSER', 'rahasia', 'Budi', 'Rahasia', 'Lembaga']) expect(report).not.toContain(gone);
   });
 });
