@@ -29,7 +29,7 @@ const plain = (e: { family: Family; signal: string }) => ({ family: e.family, si
 
 export function explain(url: string, snapshot: PageSnapshot): Explanation {
   const site = siteFromUrl(url);
-  const id = site ? identityOf(snapshot.evidence, site.base) : undefined;
+  const id = site ? identityOf(snapshot.evidence, site) : undefined;
   const counted = id?.evidence ?? [];
   const ignored = snapshot.evidence.filter((e) => !counted.includes(e));
   const spse = !!id?.spse;

@@ -4,6 +4,7 @@
  * needs the address, so it is made in recognise(), never in the page.
  */
 import { signals } from './signals';
+import type { SpseSite } from './site';
 import { hasPhrase } from './text';
 
 const I = signals.identity;
@@ -21,24 +22,9 @@ const add = (into: Evidence[], e: Evidence) => {
   if (!into.some((x) => x.signal === e.signal && x.at === e.at)) into.push(e);
 };
 
-/** Text evidence: `credit` marks a region where a maker's credit sits (footer, last words, title, noscript). */
-export function textEvidence(text: string, credit: boolean, into: Evidence[]): void {
-  for (const t of I.texts) {
-    if ('credit' in t && t.credit) {
-      if (!credit) continue;
-      // A credit, not a citation: no citation word just before any of its occurrences.
-      const re = new RegExp(t.re.source, 'g');
-      for (const m of text.matchAll(re)) {
-        const before = text.slice(Math.max(0, m.index - 40), m.index);
-        if (!I.citationWords.some((w) => hasPhrase(before, w))) {
-          add(into, { family: t.family, signal: t.id });
-          break;
-        }
-      }
-      continue;
-    }
-    if (t.re.test(text)) add(into, { family: t.family, signal: t.id });
-  }
+/** Text evidence (normalised text). */
+export function textEvidence(text: string, into: Evidence[]): void {
+  for (const t of I.texts) if (t.re.test(text)) add(into, { family: t.family, signal: t.id });
 }
 
 /** Asset evidence from an `href`/`src`: the prefix before SPSE's asset folder, for the base-path check. */
@@ -77,7 +63,7 @@ export const familiesOf = (evidence: readonly Evidence[]): Family[] => [...new S
  * Whether a path-scoped piece of evidence sits under the page's own LPSE: `/jakarta/public/…` counts on
  * `https://spse.inaproc.id/jakarta`, not on `…/bandung` nor on another host.
  */
-export function inBase(at: string, base: string): boolean {
+function inBase(at: string, base: string): boolean {
   try {
     const u = new URL(`${at}/`, `${base}/`);
     return `${u.origin}${u.pathname}`.toLowerCase() === `${base}/`.toLowerCase();
@@ -93,9 +79,18 @@ export interface Identity {
   families: Family[];
 }
 
-/** The rule of signals.ts `identity`: at least `threshold` different families. `base`: the site's base address. */
-export function identityOf(evidence: readonly Evidence[], base: string): Identity {
-  const counted = evidence.filter((e) => e.at === undefined || inBase(e.at, base));
+/** The generations a signal belongs to, where it is bound to one (signals.ts: each generation's framework). */
+const GENERATIONS = new Map<string, readonly string[]>(
+  [...I.assets, I.generator, ...I.fields].flatMap((x) => ('generations' in x ? [[x.id, x.generations as readonly string[]] as const] : [])),
+);
+
+/** Whether a piece of evidence counts at this site: its generation's, and under its base when path-scoped. */
+export const countsAt = (e: Evidence, site: Pick<SpseSite, 'base' | 'generation'>) =>
+  (GENERATIONS.get(e.signal)?.includes(site.generation) ?? true) && (e.at === undefined || inBase(e.at, site.base));
+
+/** The rule of signals.ts `identity`: at least `threshold` different families counted at the site. */
+export function identityOf(evidence: readonly Evidence[], site: Pick<SpseSite, 'base' | 'generation'>): Identity {
+  const counted = evidence.filter((e) => countsAt(e, site));
   const families = familiesOf(counted);
   return { spse: families.length >= I.threshold, evidence: counted, families };
 }

@@ -162,8 +162,8 @@ function welcomeRole(s: PageSnapshot): Role | undefined {
   return undefined;
 }
 
-/** A session: a logout link, or (SPSE 3.x, no logout link recognised) a welcome line that names a role. */
-const inSession = (s: PageSnapshot) => s.logout || welcomeRole(s) !== undefined;
+/** A session: a logout link, or (SPSE 3.x, no logout link recognised) the penyedia home's heading or a welcome line that names a role. */
+const inSession = (s: PageSnapshot) => s.logout || anyPhrase([s.title, ...texts(s)], signals.loggedIn.homeHeadings) || welcomeRole(s) !== undefined;
 
 /** `[USERID] - NIP` in the user line's title: the User ID is the part before " - ". */
 function userIdShown(s: PageSnapshot): string | undefined {
@@ -249,6 +249,6 @@ export function kindReasons(s: PageSnapshot): string[] {
   if (nonActive) return [`non-active:${nonActive}`, ...(replacementUserId(s) ? ['replacement-named'] : [])];
   if (activationSignal(s)) return [anyPhrase([s.title], signals.activation.texts) ? 'activation:title' : activationTexts(s).length ? 'activation:heading' : 'activation:main-content'];
   if (adminNoticeText(s)) return [activationBlocked(s) ? 'admin-notice:activation-blocked' : 'admin-notice:notice'];
-  if (inSession(s)) return [s.logout ? 'session:logout' : 'session:welcome-line', ...(s.userLine ? ['user-line'] : [])];
+  if (inSession(s)) return [s.logout ? 'session:logout' : welcomeRole(s) ? 'session:welcome-line' : 'session:home-heading', ...(s.userLine ? ['user-line'] : [])];
   return ['no-kind-signal'];
 }

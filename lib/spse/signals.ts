@@ -27,8 +27,7 @@ export const signals = {
     threshold: 2,
     /**
      * Texts, normalised (lowercase, single spaces); looked for in the noscript line, the footer, the title and
-     * the page's last words, then (when still undecided) the page's text. `credit` texts count only in the
-     * former: elsewhere LKPP's name is a citation (a regulation, a news item), not the maker's credit.
+     * the page's last words, then (when still undecided) the page's text.
      */
     texts: [
       // product — the name and version in their variants
@@ -37,9 +36,9 @@ export const signals = {
       { family: 'product', id: 'full-name-version', re: /\bsistem pengadaan secara elektronik\s*(?:\(spse\)\s*)?(?:versi|version|ver\.?|v\.?)\s*[2-9]\.\d{1,2}/ }, // [S] issue 14 "Sistem Pengadaan Secara Elektronik v3.5"
       { family: 'product', id: 'full-name-spse', re: /\bsistem pengadaan secara elektronik\s*\(\s*spse\s*\)/ }, // [S] issue 14; the bare name is no evidence (§10: other portals say it)
       { family: 'product', id: 'build-stamp', re: /\b[34]\.\d{1,2}u(?:20\d{6})\b/ }, // [V] §3.7 SPSE's build stamp `4.5u20250321`, also "4.3u20191009" [I]
-      // lkpp-credit — LKPP named as the maker, in the footer's forms
-      { family: 'lkpp-credit', id: 'lkpp-name', re: /\blembaga kebijakan pengadaan barang\s*(?:\/|dan|&)\s*jasa pemerintah\b/, credit: true }, // [V] §3.7 footer of 4.5 and 3.5
-      { family: 'lkpp-credit', id: 'lkpp-copyright', re: /(?:©|\(c\)|copyright|hak cipta)\s*(?:©\s*)?(?:\d{4}\s*(?:[-–]\s*\d{4}\s*)?)?(?:oleh\s*|by\s*)?(?:lkpp\b(?![@.])|lembaga kebijakan pengadaan)/ }, // [S] issue 14 "© … LKPP"
+      // lkpp-credit — LKPP named as the maker, in the credit's forms. LKPP's name alone is no credit: companies'
+      // portals name or cite LKPP in their footers (§10; the simulator's vendor login does).
+      { family: 'lkpp-credit', id: 'lkpp-copyright', re: /(?:©|\(c\)|copyright|hak cipta)\s*(?:(?:©|copyright|hak cipta)\s*)?(?:\d{4}\s*(?:[-–]\s*\d{4}\s*)?)?(?:oleh\s*|by\s*)?(?:lkpp\b(?![@.])|lembaga kebijakan pengadaan barang\s*(?:\/|dan|&)\s*jasa pemerintah)|\blkpp\s*©/ }, // [V] §3.7 "© 2006-2026 Lembaga Kebijakan Pengadaan Barang/Jasa Pemerintah (LKPP)"; [S] issue 14 "© … LKPP"
       { family: 'lkpp-credit', id: 'lkpp-developer', re: /\b(?:dikembangkan|dibangun|developed|powered)\s+(?:oleh|by)\s+(?:lkpp\b(?![@.])|lembaga kebijakan pengadaan)/ }, // [I] the credit worded as the developer
       // national-contacts — LKPP's national channels, in the 4.5 footer
       { family: 'national-contacts', id: 'call-center-144', re: /\bcall cent(?:er|re)\s*(?:lkpp\s*)?:?\s*144\b/ }, // [V] §5.1
@@ -52,21 +51,18 @@ export const signals = {
       // names, not the framework's, so they count wherever the file is served from
       { family: 'product', id: 'spse-logo', re: /\/logo-spse[\w-]*\.(?:svg|png|jpe?g|gif|webp)\b/i }, // [V] §3.7 `/…/public/images/global/logo-spse.svg`
       { family: 'product', id: 'eproc-asset-bundle', re: /\/assets-eproc\//i }, // [V] herpiko 3.5 `/eproc/assets/<hash>/assets-eproc/default.css`
-      { family: 'framework', id: 'play-public-assets', re: /^(.*?)\/public\/(?:css|js|images|fonts|img)\//i, scoped: true }, // [V] §1.1 `/<slug>/public/…`, 4.x `/eproc4/public/…`
-      { family: 'framework', id: 'tapestry-assets', re: /^(.*?)\/assets\/(?:[0-9a-f]{8,}|meta|stack|ctx)\//i, scoped: true }, // [V] herpiko 3.5 `/eproc/assets/<hash>/…`
+      // framework — each generation's own framework only (`generations`): SPSE 4.x and 4.5 are Play, 3.x is
+      // Tapestry (§1.1); a Play app under `/eproc/` or a Tapestry one under `/eproc4/` is not SPSE's
+      { family: 'framework', id: 'play-public-assets', re: /^(.*?)\/public\/(?:css|js|images|fonts|img)\//i, scoped: true, generations: ['4.5', '4.x'] }, // [V] §1.1 `/<slug>/public/…`, 4.x `/eproc4/public/…`
+      { family: 'framework', id: 'tapestry-assets', re: /^(.*?)\/assets\/(?:[0-9a-f]{8,}|meta|stack|ctx)\//i, scoped: true, generations: ['3.x'] }, // [V] herpiko 3.5 `/eproc/assets/<hash>/…`
     ],
-    /**
-     * Words that make LKPP's name a citation, not a credit, when they come just before it ("mengacu pada
-     * Peraturan Lembaga Kebijakan …"): companies' portals cite LKPP's rules in their footers (§10).
-     */
-    citationWords: ['peraturan', 'perlem', 'perka', 'keputusan', 'surat edaran', 'sesuai', 'mengacu', 'berdasarkan', 'ketentuan', 'regulasi', 'pedoman', 'kepala'],
     /** `<meta name="generator">` of Tapestry [S] issue 14. */
-    generator: { family: 'framework', id: 'tapestry-generator', re: /\btapestry\b/i },
+    generator: { family: 'framework', id: 'tapestry-generator', re: /\btapestry\b/i, generations: ['3.x'] },
     /** Field names, lowercased: framework traces and SPSE's own names. */
     fields: [
-      { family: 'framework', id: 'play-authenticity-token', names: ['authenticitytoken'] }, // [V] §2.1 step 7 Play's CSRF field
-      { family: 'framework', id: 'tapestry-formdata', names: ['t:formdata'] }, // [V] herpiko 3.5 forms
-      { family: 'framework', id: 'tapestry4-service', names: ['service', 'sp'], all: true }, // [I] Tapestry 4 forms post `service` and `sp`
+      { family: 'framework', id: 'play-authenticity-token', names: ['authenticitytoken'], generations: ['4.5', '4.x'] }, // [V] §2.1 step 7 Play's CSRF field
+      { family: 'framework', id: 'tapestry-formdata', names: ['t:formdata'], generations: ['3.x'] }, // [V] herpiko 3.5 forms
+      { family: 'framework', id: 'tapestry4-service', names: ['service', 'sp'], all: true, generations: ['3.x'] }, // [I] Tapestry 4 forms post `service` and `sp`
       { family: 'field-names', id: 'txtuserid', names: ['txtuserid'] }, // [S] §2.1 step 3, §2.2
       { family: 'field-names', id: 'txtpassword', names: ['txtpassword'] }, // [S] §2.1 step 4, §2.2
       { family: 'field-names', id: 'txtcode', names: ['txtcode'] }, // [S] §2.1 step 4
@@ -193,6 +189,8 @@ export const signals = {
      * the role word after the name, in brackets or after a dash. Also a session where no logout link is found.
      */
     welcome: 'selamat datang',
+    /** A penyedia's home heading, seen only inside a session: one where no logout link is recognised (3.x) [S]. */
+    homeHeadings: ['beranda penyedia', 'beranda rekanan', 'beranda pelaku usaha'],
     /** Logout links by their whole text [V] §3.6 LOGOUT, [S] §B2 KELUAR (hrefs vary: `logout`, Tapestry's `…Logout`). */
     logoutTexts: ['logout', 'log out', 'keluar', 'sign out'],
     /** [S] 3.x "Beranda Rekanan" (penyedia guides), 4.x "Beranda Penyedia" / "Pelaku Usaha": a penyedia's home heading. */

@@ -4,7 +4,7 @@ import { loginEntryOf } from './login-flow';
 import { noticeOf, type NoticeParts } from './notice';
 import { collapse, norm } from './text';
 import { siteFromUrl } from './site';
-import { assetEvidence, familiesOf, inBase, fieldEvidence, generatorEvidence, menuEvidence, textEvidence, type Evidence } from './identity';
+import { assetEvidence, countsAt, familiesOf, fieldEvidence, generatorEvidence, menuEvidence, textEvidence, type Evidence } from './identity';
 
 /**
  * What the page shows, collected without judging (the Bitwarden way: collector → predicates → classifier).
@@ -191,8 +191,8 @@ const BODY_FALLBACK = 20_000;
  */
 function evidenceOf(doc: Document, fieldEls: readonly Element[], noscripts: readonly Element[], footers: readonly Element[], anchors: readonly Element[]): Evidence[] {
   const evidence: Evidence[] = [];
-  const base = siteFromUrl(doc.URL)?.base;
-  const decided = () => familiesOf(evidence.filter((e) => e.at === undefined || (base !== undefined && inBase(e.at, base)))).length >= signals.identity.threshold;
+  const site = siteFromUrl(doc.URL);
+  const decided = () => familiesOf(evidence.filter((e) => (site ? countsAt(e, site) : e.at === undefined))).length >= signals.identity.threshold;
   for (const tag of ['link', 'script', 'img']) {
     const els = doc.getElementsByTagName(tag);
     for (let i = 0; i < els.length && i < MAX_ASSETS; i++) {
@@ -211,8 +211,8 @@ function evidenceOf(doc: Document, fieldEls: readonly Element[], noscripts: read
   fieldEvidence(names, evidence);
   const region = (els: readonly Element[]) => norm(els.slice(0, 5).map((n) => n.textContent).join(' '));
   const body = doc.body;
-  if (!decided()) textEvidence(`${norm(doc.title)} ${region(noscripts)} ${region(footers)}`, true, evidence);
-  if (!decided() && body) textEvidence(norm(tailOf(body, TAIL)), true, evidence);
+  if (!decided()) textEvidence(`${norm(doc.title)} ${region(noscripts)} ${region(footers)}`, evidence);
+  if (!decided() && body) textEvidence(norm(tailOf(body, TAIL)), evidence);
   if (!decided()) {
     const labels: string[] = [];
     for (const a of anchors.slice(0, MAX_LABELS)) {
@@ -223,7 +223,7 @@ function evidenceOf(doc: Document, fieldEls: readonly Element[], noscripts: read
     }
     menuEvidence(labels, evidence);
   }
-  if (!decided() && body) textEvidence(norm(textOf(body, BODY_FALLBACK * 2)), false, evidence);
+  if (!decided() && body) textEvidence(norm(textOf(body, BODY_FALLBACK * 2)), evidence);
   return evidence;
 }
 

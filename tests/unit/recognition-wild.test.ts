@@ -7,7 +7,7 @@ import { snapshotOf } from '../support/corpus';
 
 const page = (head: string, body: string) => `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
 const FOOTER_44 = '<div class="footer"><p>Sistem Pengadaan Secara Elektronik (SPSE) versi 4.4u20211201</p><p>© 2021 LKPP</p></div>';
-const FOOTER_35 = '<div id="footer">Sistem Pengadaan Secara Elektronik v3.5 &middot; Lembaga Kebijakan Pengadaan Barang dan Jasa Pemerintah</div>';
+const FOOTER_35 = '<div id="footer">Sistem Pengadaan Secara Elektronik v3.5 &middot; &copy; 2006-2015 Lembaga Kebijakan Pengadaan Barang dan Jasa Pemerintah</div>';
 
 async function describeHtml(url: string, html: string) {
   return describePage(url, await snapshotOf(html, url));
@@ -33,6 +33,8 @@ describe('SPSE identity: two independent families, never one', () => {
     ['only has userid/password fields', ''],
     ['only has SPSE\'s own field names', '<input name="txtUserId"><input name="txtPassword" type="password">'],
     ['only shows "SPSE v4.5u…"', '<footer>Terintegrasi dengan SPSE v4.5u20250321</footer>'],
+    // LKPP's name without the credit's form is no evidence: with the version string it is still one family.
+    ['names LKPP in its footer and shows "SPSE v4.5u…"', '<p class="foot">Bekerja sama dengan Lembaga Kebijakan Pengadaan Barang/Jasa Pemerintah · © 2026 PT PLN (Persero) · terhubung ke SPSE v4.5u20250321</p>'],
   ])('a company e-procurement login under /eproc/ that %s is not SPSE', async (_what, extra) => {
     const url = 'https://eproc.pln.co.id/eproc/login';
     const html = page('<title>Login - e-Procurement</title>', `<form method="post"><input name="userid"><input name="password" type="password"><button>MASUK</button></form>${extra}`);
@@ -79,5 +81,8 @@ describe('page kinds from the main content', () => {
       `<div id="topmenu"><a href="/eproc/">Home</a></div><div id="content"><div class="border"><p>Selamat datang, PT ANUGERAH JAYA (Rekanan)</p><p>Status lelang yang diikuti</p><a href="/eproc/app?service=Logout">Logout</a></div></div>${FOOTER_35}`,
     );
     expect(await describeHtml(url3, html)).toMatchObject({ spse: true, kind: 'logged-in', role: 'penyedia' });
+    // The heading alone, its logout link of a shape not recognised: still the penyedia's home.
+    const heading = html.replace('<p>Selamat datang, PT ANUGERAH JAYA (Rekanan)</p>', '<div class="header1">Beranda Rekanan</div>').replace('<a href="/eproc/app?service=Logout">Logout</a>', '<a href="/eproc/app?service=direct/1/Home/$Keluar">x</a>');
+    expect(await describeHtml(url3, heading)).toMatchObject({ spse: true, kind: 'logged-in', role: 'penyedia' });
   });
 });

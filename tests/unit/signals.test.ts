@@ -24,11 +24,10 @@ const schema = z.strictObject({
   identity: z.strictObject({
     // The rule (signals.ts): never one family alone.
     threshold: z.number().int().min(2),
-    texts: z.array(z.strictObject({ family: z.string(), id: z.string().regex(/^[a-z0-9-]+$/), re: z.instanceof(RegExp), credit: z.literal(true).optional() })).min(1),
-    assets: z.array(z.strictObject({ family: z.string(), id: z.string().regex(/^[a-z0-9-]+$/), re: z.instanceof(RegExp), scoped: z.literal(true).optional() })).min(1),
-    citationWords: z.array(phrase).min(1),
-    generator: z.strictObject({ family: z.string(), id: z.string(), re: z.instanceof(RegExp) }),
-    fields: z.array(z.strictObject({ family: z.string(), id: z.string().regex(/^[a-z0-9-]+$/), names: z.array(z.string().regex(/^[a-z0-9_:]+$/)).min(1), all: z.literal(true).optional() })).min(1),
+    texts: z.array(z.strictObject({ family: z.string(), id: z.string().regex(/^[a-z0-9-]+$/), re: z.instanceof(RegExp) })).min(1),
+    assets: z.array(z.strictObject({ family: z.string(), id: z.string().regex(/^[a-z0-9-]+$/), re: z.instanceof(RegExp), scoped: z.literal(true).optional(), generations: z.array(z.enum(['4.5', '4.x', '3.x'])).optional() })).min(1),
+    generator: z.strictObject({ family: z.string(), id: z.string(), re: z.instanceof(RegExp), generations: z.array(z.enum(['4.5', '4.x', '3.x'])).optional() }),
+    fields: z.array(z.strictObject({ family: z.string(), id: z.string().regex(/^[a-z0-9-]+$/), names: z.array(z.string().regex(/^[a-z0-9_:]+$/)).min(1), all: z.literal(true).optional(), generations: z.array(z.enum(['4.5', '4.x', '3.x'])).optional() })).min(1),
     menu: z.strictObject({ family: z.string(), own: z.array(phrase).min(1), common: z.array(phrase), minimum: z.number().int().min(2) }),
   }),
   login: z.strictObject({
@@ -59,6 +58,7 @@ const schema = z.strictObject({
     penyediaWords: z.array(phrase).min(1),
     penyediaMenu: z.array(phrase),
     welcome: phrase,
+    homeHeadings: z.array(phrase).min(1),
     logoutTexts: z.array(phrase).min(1),
     penyediaHomeTexts: z.array(phrase).min(1),
     nonPenyediaMenu: z.array(phrase),
