@@ -3,7 +3,7 @@
  * (tests/support/variants.ts): per kind precision and recall, then every case that fails, with the reason
  * tests/fixtures/pages/expected-variant-failures.json gives for it (or UNEXPECTED). Exit 1 on an unexpected one.
  */
-import { cases, loadExpectedVariantFailures, score, type Case } from '../tests/support/variants';
+import { cases, loadExpectedVariantFailures, notDressed, score, type Case } from '../tests/support/variants';
 
 const all: Case[] = [...cases()];
 const expected = new Map(loadExpectedVariantFailures().map((f) => [f.case, f.why]));
@@ -17,6 +17,11 @@ const failing = all.filter((c) => !c.ok);
 console.log('');
 console.log(`failing cases: ${failing.length} (expected ${failing.filter((c) => expected.has(c.id)).length})`);
 for (const c of failing) console.log(`- ${c.id}: expected ${c.expected}, got ${c.got} — ${expected.get(c.id) ?? 'UNEXPECTED'}`);
+const natives = new Map<string, string>();
+for (const n of notDressed) natives.set(n.id, `${natives.has(n.id) ? `${natives.get(n.id)}, ` : ''}${n.family}`);
+if (natives.size) console.log('');
+for (const [id, families] of natives)
+  console.log(`not dressed: ${id} carries ${notDressed.find((n) => n.id === id)!.native.join(', ')} of its own, so not also ${families} (two families are SPSE by the rule)`);
 const stale = [...expected.keys()].filter((id) => !failing.some((c) => c.id === id));
 for (const id of stale) console.log(`- ${id}: listed as an expected failure but holds now (remove it from the list)`);
 process.exit(failing.some((c) => !expected.has(c.id)) || stale.length ? 1 : 0);

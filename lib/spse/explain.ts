@@ -17,8 +17,10 @@ export interface Explanation {
   threshold: number;
   /** The evidence that counted, in the order found. */
   evidence: { family: Family; signal: string }[];
-  /** Evidence found that did not count: path-scoped, under another base. */
+  /** Evidence found that did not count: path-scoped under another base, or of another generation's framework. */
   ignored: { family: Family; signal: string }[];
+  /** Counter-evidence: the other system the page names itself as (our data's phrase), or null. */
+  otherSystem: string | null;
   kind: PageKind | null;
   /** The predicate of lib/spse/page-kinds.ts that holds, and what it rested on. */
   predicate: string | null;
@@ -29,7 +31,7 @@ const plain = (e: { family: Family; signal: string }) => ({ family: e.family, si
 
 export function explain(url: string, snapshot: PageSnapshot): Explanation {
   const site = siteFromUrl(url);
-  const id = site ? identityOf(snapshot.evidence, site) : undefined;
+  const id = site ? identityOf(snapshot.evidence, site, snapshot.otherSystem) : undefined;
   const counted = id?.evidence ?? [];
   const ignored = snapshot.evidence.filter((e) => !counted.includes(e));
   const spse = !!id?.spse;
@@ -41,6 +43,7 @@ export function explain(url: string, snapshot: PageSnapshot): Explanation {
     threshold: signals.identity.threshold,
     evidence: counted.map(plain),
     ignored: ignored.map(plain),
+    otherSystem: id?.otherSystem ?? null,
     kind,
     predicate: kind ? PREDICATE_NAMES[kind] : null,
     reasons: kind ? kindReasons(snapshot) : [],
@@ -55,6 +58,7 @@ export function explainLine(e: Explanation): string {
     `families=${e.families.join(',') || '-'}/${e.threshold}`,
     `signals=${e.evidence.map((x) => `${x.family}:${x.signal}`).join(',') || '-'}`,
     ...(e.ignored.length ? [`ignored=${e.ignored.map((x) => `${x.family}:${x.signal}`).join(',')}`] : []),
+    ...(e.otherSystem ? [`other-system=${e.otherSystem.replace(/\s+/g, '-')}`] : []),
     `kind=${e.kind ?? '-'}`,
     `predicate=${e.predicate ?? '-'}`,
     `reasons=${e.reasons.join(',') || '-'}`,

@@ -74,6 +74,8 @@ function inBase(at: string, base: string): boolean {
 
 export interface Identity {
   spse: boolean;
+  /** Counter-evidence: the other system the page names itself as. */
+  otherSystem?: string;
   /** The evidence that counts (path-scoped evidence outside the base left out), in the collector's order. */
   evidence: Evidence[];
   families: Family[];
@@ -88,9 +90,12 @@ const GENERATIONS = new Map<string, readonly string[]>(
 export const countsAt = (e: Evidence, site: Pick<SpseSite, 'base' | 'generation'>) =>
   (GENERATIONS.get(e.signal)?.includes(site.generation) ?? true) && (e.at === undefined || inBase(e.at, site.base));
 
-/** The rule of signals.ts `identity`: at least `threshold` different families counted at the site. */
-export function identityOf(evidence: readonly Evidence[], site: Pick<SpseSite, 'base' | 'generation'>): Identity {
+/**
+ * The rule of signals.ts `identity`: at least `threshold` different families counted at the site, and the
+ * page not naming itself as another system.
+ */
+export function identityOf(evidence: readonly Evidence[], site: Pick<SpseSite, 'base' | 'generation'>, otherSystem?: string): Identity {
   const counted = evidence.filter((e) => countsAt(e, site));
   const families = familiesOf(counted);
-  return { spse: families.length >= I.threshold, evidence: counted, families };
+  return { spse: families.length >= I.threshold && !otherSystem, evidence: counted, families, ...(otherSystem && { otherSystem }) };
 }

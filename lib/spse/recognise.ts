@@ -24,6 +24,6 @@ export interface Recognition {
 export function recognise(url: string, snapshot: PageSnapshot): Recognition | null {
   const site = siteFromUrl(url);
   if (!site) return null;
-  if (!identityOf(snapshot.evidence, site).spse) return null;
+  if (!identityOf(snapshot.evidence, site, snapshot.otherSystem).spse) return null;
   return { url, site, page: classifySnapshot(snapshot), markers: true, loginForm: snapshot.loginFormAnywhere, loginEntry: snapshot.loginEntry };
 }

@@ -56,6 +56,12 @@ export const signals = {
       { family: 'framework', id: 'play-public-assets', re: /^(.*?)\/public\/(?:css|js|images|fonts|img)\//i, scoped: true, generations: ['4.5', '4.x'] }, // [V] §1.1 `/<slug>/public/…`, 4.x `/eproc4/public/…`
       { family: 'framework', id: 'tapestry-assets', re: /^(.*?)\/assets\/(?:[0-9a-f]{8,}|meta|stack|ctx)\//i, scoped: true, generations: ['3.x'] }, // [V] herpiko 3.5 `/eproc/assets/<hash>/…`
     ],
+    /**
+     * Counter-evidence: the page names itself (its title or main heading) as another system. LKPP's other
+     * applications (SiRUP, e-Katalog, SiKAP, the INAPROC account: §1.3, §10) carry LKPP's credit and contacts
+     * as SPSE does, so one more family dressed onto them would make two; their own name says they are not SPSE.
+     */
+    otherSystems: ['sirup', 'sistem informasi rencana umum pengadaan', 'katalog elektronik', 'e-katalog', 'ekatalog', 'sikap', 'sistem informasi kinerja penyedia', 'akun inaproc', 'manajemen akun terpusat', 'webmail', 'outlook', 'roundcube', 'zimbra', 'moodle', 'osticket', 'oss', 'simpeg', 'internet banking'],
     /** `<meta name="generator">` of Tapestry [S] issue 14. */
     generator: { family: 'framework', id: 'tapestry-generator', re: /\btapestry\b/i, generations: ['3.x'] },
     /** Field names, lowercased: framework traces and SPSE's own names. */

@@ -2,7 +2,7 @@ import { signals } from './signals';
 import { pageScope, selectAll, selectMany, type Scope } from './select';
 import { loginEntryOf } from './login-flow';
 import { noticeOf, type NoticeParts } from './notice';
-import { collapse, norm } from './text';
+import { collapse, hasPhrase, norm } from './text';
 import { siteFromUrl } from './site';
 import { assetEvidence, countsAt, familiesOf, fieldEvidence, generatorEvidence, menuEvidence, textEvidence, type Evidence } from './identity';
 
@@ -31,6 +31,8 @@ export interface PageSnapshot {
   mainText: string;
   /** SPSE identity evidence found, each with its family and signal id (lib/spse/identity.ts); no value, no text. */
   evidence: Evidence[];
+  /** Another system the page names itself as, in its title or main heading (signals.ts `otherSystems`). */
+  otherSystem?: string;
   /** A logout link or form is present (a logged-in session). */
   logout: boolean;
   /** The user line next to logout (`[USERID] - NIP` title plus its text). */
@@ -227,6 +229,13 @@ function evidenceOf(doc: Document, fieldEls: readonly Element[], noscripts: read
   return evidence;
 }
 
+/** The other system a page names itself as (its title, its first `h1`), as our data's phrase. */
+function otherSystemOf(doc: Document): { otherSystem?: string } {
+  const own = `${norm(doc.title)} | ${norm(doc.getElementsByTagName('h1')[0]?.textContent)}`;
+  const hit = signals.identity.otherSystems.find((w) => hasPhrase(own, w));
+  return hit ? { otherSystem: hit } : {};
+}
+
 /**
  * Words without which no main-content rule can hold (non-active, activation, the welcome line): the walk of
  * the main content is skipped on the pages, most of them, whose text has none of them.
@@ -291,6 +300,7 @@ export function collect(doc: Document): PageSnapshot {
       return (mainText ??= doc.body && MAIN_CONTENT_WORDS.test(doc.body.textContent ?? '') ? mainTextOf(doc, scope, selectAll(scope, signals.notMainContent)) : '');
     },
     evidence,
+    ...otherSystemOf(doc),
     logout: !!logoutEl,
     userLine: userEl ? { title: (userEl.getAttribute('title') ?? '').trim().slice(0, MAX_TEXT), text: norm(userEl.textContent).slice(0, MAX_TEXT) } : undefined,
     // The menu tells a role only inside a session.

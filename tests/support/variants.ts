@@ -192,7 +192,10 @@ export const DRESSINGS: Record<Family, (doc: Document, base: string) => void> = 
   'national-contacts': (doc) => add(doc, 'body', '<div class="contact"><h4>Hubungi Kami</h4><ul><li>Call Center 144</li><li>Whatsapp LKPP: 08 111 5577 09</li><li>layanan@lkpp.go.id</li></ul></div>'),
 };
 
-/** Systems that are not SPSE, at addresses of SPSE's shape (where the content script runs with the legacy opt-in). */
+/**
+ * Systems that are not SPSE, at addresses of SPSE's shape (where the content script runs with the legacy opt-in).
+ * LKPP's own applications credit LKPP (and give its contacts) as SPSE does: they are dressed all the same.
+ */
 const negativeHtml = (title: string, body: string) => `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
 export const NEGATIVE_SYSTEMS: { id: string; urls: string[]; html: string }[] = [
   {
@@ -203,17 +206,17 @@ export const NEGATIVE_SYSTEMS: { id: string; urls: string[]; html: string }[] = 
   {
     id: 'e-katalog',
     urls: ['https://e-katalog.lkpp.go.id/eproc/login', 'https://katalog.inaproc.id/eproc4/login'],
-    html: negativeHtml('Katalog Elektronik', '<header><a href="/">Beranda</a> <a href="/produk">Produk</a></header><h2>Masuk ke Katalog Elektronik</h2><form method="post"><input type="text" name="username" placeholder="Username"><input type="password" name="password"><button id="btnLoginPenyedia">Login Penyedia</button></form>'),
+    html: negativeHtml('Katalog Elektronik', '<header><a href="/">Beranda</a> <a href="/produk">Produk</a></header><h2>Masuk ke Katalog Elektronik</h2><form method="post"><input type="text" name="username" placeholder="Username"><input type="password" name="password"><button id="btnLoginPenyedia">Login Penyedia</button></form><footer>© 2026 LKPP</footer>'),
   },
   {
     id: 'sikap',
     urls: ['https://sikap.lkpp.go.id/eproc/login'],
-    html: negativeHtml('SiKAP - Sistem Informasi Kinerja Penyedia', '<div class="container"><h3>SiKAP</h3><p>Sistem Informasi Kinerja Penyedia</p><form method="post"><input type="text" name="userid"><input type="password" name="password"><button type="submit">Login</button></form></div>'),
+    html: negativeHtml('SiKAP - Sistem Informasi Kinerja Penyedia', '<div class="container"><h3>SiKAP</h3><p>Sistem Informasi Kinerja Penyedia</p><form method="post"><input type="text" name="userid"><input type="password" name="password"><button type="submit">Login</button></form></div><footer>Hak Cipta © 2026 Lembaga Kebijakan Pengadaan Barang/Jasa Pemerintah</footer>'),
   },
   {
     id: 'inaproc-account',
     urls: ['https://login-akun.inaproc.id/eproc4/login'],
-    html: negativeHtml('Masuk - Akun INAPROC', '<main><h1>Masuk ke Akun INAPROC</h1><form method="post"><label>Email</label><input type="email" name="email"><label>Kata Sandi</label><input type="password" name="password"><button type="submit">Lanjut</button></form><p>Manajemen Akun Terpusat</p></main>'),
+    html: negativeHtml('Masuk - Akun INAPROC', '<main><h1>Masuk ke Akun INAPROC</h1><form method="post"><label>Email</label><input type="email" name="email"><label>Kata Sandi</label><input type="password" name="password"><button type="submit">Lanjut</button></form><p>Manajemen Akun Terpusat</p></main><footer>© 2026 LKPP · Call Center 144 · layanan@lkpp.go.id</footer>'),
   },
   {
     id: 'webmail',
@@ -250,6 +253,9 @@ function judge(e: CorpusEntry, url: string, doc: Document): { got: Outcome; ok: 
 }
 
 const expectedOf = (e: CorpusEntry): Outcome => (e.expect.spse ? e.expect.kind ?? 'other' : NOT_SPSE);
+
+/** Negatives not dressed with a family because they carry another family of their own (said, never hidden). */
+export const notDressed: { id: string; native: Family[]; family: Family }[] = [];
 
 /** Every corpus page, every variation of every SPSE page, every negative dressed one family at a time. */
 export function* cases(): Generator<Case> {
@@ -288,10 +294,15 @@ export function* cases(): Generator<Case> {
     const site = siteFromUrl(n.url)!;
     const { document, close } = parseHtml(n.html, n.url);
     try {
+      // Families of its own, counter-evidence aside: LKPP's other applications carry LKPP's credit as SPSE does.
       const native = identityOf(collect(document).evidence, site).families;
       for (const family of FAMILIES) {
-        // A page that carries a family of its own can only be dressed with that family (two families are SPSE by the rule).
-        if (native.length && !native.includes(family)) continue;
+        // A page that carries a family of its own can only be dressed with that family (two families are SPSE by
+        // the rule), unless it names itself as another system (counter-evidence: signals.ts `otherSystems`).
+        if (native.length && !native.includes(family) && !collect(document).otherSystem) {
+          notDressed.push({ id: n.id, native, family });
+          continue;
+        }
         const copy = document.cloneNode(true) as Document;
         DRESSINGS[family](copy, site.base);
         const d = describePage(n.url, collect(copy));

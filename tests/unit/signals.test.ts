@@ -26,6 +26,7 @@ const schema = z.strictObject({
     threshold: z.number().int().min(2),
     texts: z.array(z.strictObject({ family: z.string(), id: z.string().regex(/^[a-z0-9-]+$/), re: z.instanceof(RegExp) })).min(1),
     assets: z.array(z.strictObject({ family: z.string(), id: z.string().regex(/^[a-z0-9-]+$/), re: z.instanceof(RegExp), scoped: z.literal(true).optional(), generations: z.array(z.enum(['4.5', '4.x', '3.x'])).optional() })).min(1),
+    otherSystems: z.array(phrase).min(1),
     generator: z.strictObject({ family: z.string(), id: z.string(), re: z.instanceof(RegExp), generations: z.array(z.enum(['4.5', '4.x', '3.x'])).optional() }),
     fields: z.array(z.strictObject({ family: z.string(), id: z.string().regex(/^[a-z0-9-]+$/), names: z.array(z.string().regex(/^[a-z0-9_:]+$/)).min(1), all: z.literal(true).optional(), generations: z.array(z.enum(['4.5', '4.x', '3.x'])).optional() })).min(1),
     menu: z.strictObject({ family: z.string(), own: z.array(phrase).min(1), common: z.array(phrase), minimum: z.number().int().min(2) }),
