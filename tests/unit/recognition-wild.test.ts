@@ -22,6 +22,22 @@ describe('SPSE identity: two independent families, never one', () => {
     expect(why.families).toEqual(expect.arrayContaining(['product', 'lkpp-credit']));
     expect(why.evidence.map((e) => e.signal)).toEqual(expect.arrayContaining(['spse-version', 'lkpp-copyright']));
   });
+  it.each([
+    '© 2021 - LKPP',
+    '© 2006-2021 Direktorat Pengembangan Sistem Pengadaan Secara Elektronik - LKPP',
+    'Hak Cipta © 2021 Lembaga Kebijakan Pengadaan Barang dan Jasa Pemerintah',
+    'Lembaga Kebijakan Pengadaan Barang/Jasa Pemerintah (LKPP) © 2021',
+    'Dikembangkan oleh LKPP',
+  ])('the LKPP credit worded "%s" counts', async (credit) => {
+    const url = 'https://lpse.acehprov.go.id/eproc4/dashboard';
+    const html = page('<title>LPSE Aceh</title>', `<main><p>Informasi</p></main><div class="footer"><p>SPSE versi 4.4u20211201</p><p>${credit}</p></div>`);
+    expect(explain(url, await snapshotOf(html, url)).families).toEqual(['product', 'lkpp-credit']);
+  });
+  it.each(['© 2024 PT PLN (Persero). Sesuai Peraturan LKPP Nomor 9 Tahun 2018', '© 2024 PT PLN (Persero) · mengacu pada Peraturan Lembaga Kebijakan Pengadaan Barang/Jasa Pemerintah', 'Bantuan: layanan@lkpp.go.id ©'])('a citation of LKPP is no credit: "%s"', async (line) => {
+    const url = 'https://eproc.pln.co.id/eproc/login';
+    const html = page('<title>Login - e-Procurement</title>', `<form><input name="username"><input type="password" name="password"></form><p class="foot">${line}</p>`);
+    expect(explain(url, await snapshotOf(html, url)).evidence.filter((e) => e.family === 'lkpp-credit')).toEqual([]);
+  });
   it('a 3.x login whose footer says "Sistem Pengadaan Secara Elektronik v3.5" is SPSE', async () => {
     const url = 'https://lpse.kepahiangkab.go.id/eproc/';
     const html = page('<title>LPSE Kepahiang</title>', `<div id="content"><h2>Login Penyedia</h2><form method="post"><input name="userId" type="text"><input name="password" type="password"><button>Login</button></form></div>${FOOTER_35}`);
