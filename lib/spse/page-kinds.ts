@@ -156,7 +156,7 @@ function welcomeRole(s: PageSnapshot): Role | undefined {
     const at = phraseIndex(t, N.welcome);
     if (at < 0) continue;
     const rest = t.slice(at + N.welcome.length, at + N.welcome.length + 160);
-    if (N.penyediaWords.some((w) => new RegExp(`[(\\-–]\\s*${w}\\s*\\)?`).test(rest) && hasRoleWord(rest, w))) return 'penyedia';
+    if (N.penyediaWords.some((w) => new RegExp(`(?:[(\\-–|:]|\\bsebagai)\\s*${w}\\b`).test(rest) && hasRoleWord(rest, w))) return 'penyedia';
     if (N.nonPenyediaWords.some((w) => hasPhrase(rest, w))) return 'non-penyedia';
   }
   return undefined;

@@ -97,6 +97,8 @@ describe('page kinds from the main content', () => {
       `<div id="topmenu"><a href="/eproc/">Home</a></div><div id="content"><div class="border"><p>Selamat datang, PT ANUGERAH JAYA (Rekanan)</p><p>Status lelang yang diikuti</p><a href="/eproc/app?service=Logout">Logout</a></div></div>${FOOTER_35}`,
     );
     expect(await describeHtml(url3, html)).toMatchObject({ spse: true, kind: 'logged-in', role: 'penyedia' });
+    for (const line of ['Selamat Datang CV MAJU TERUS | REKANAN', 'Selamat datang, Anda login sebagai Rekanan'])
+      expect(await describeHtml(url3, html.replace('Selamat datang, PT ANUGERAH JAYA (Rekanan)', line)), line).toMatchObject({ kind: 'logged-in', role: 'penyedia' });
     // The heading alone, its logout link of a shape not recognised: still the penyedia's home.
     const heading = html.replace('<p>Selamat datang, PT ANUGERAH JAYA (Rekanan)</p>', '<div class="header1">Beranda Rekanan</div>').replace('<a href="/eproc/app?service=Logout">Logout</a>', '<a href="/eproc/app?service=direct/1/Home/$Keluar">x</a>');
     expect(await describeHtml(url3, heading)).toMatchObject({ spse: true, kind: 'logged-in', role: 'penyedia' });
