@@ -191,7 +191,7 @@ const BODY_FALLBACK = 20_000;
  * document's own base; recognise() judges it again against the address it is given); the page's text last
  * (never the whole text of a 5 MB page).
  */
-function evidenceOf(doc: Document, fieldEls: readonly Element[], noscripts: readonly Element[], footers: readonly Element[], anchors: readonly Element[]): Evidence[] {
+function evidenceOf(doc: Document, scope: Scope, fieldEls: readonly Element[], anchors: () => readonly Element[]): Evidence[] {
   const evidence: Evidence[] = [];
   const site = siteFromUrl(doc.URL);
   const decided = () => familiesOf(evidence.filter((e) => (site ? countsAt(e, site) : e.at === undefined))).length >= signals.identity.threshold;
@@ -213,11 +213,14 @@ function evidenceOf(doc: Document, fieldEls: readonly Element[], noscripts: read
   fieldEvidence(names, evidence);
   const region = (els: readonly Element[]) => norm(els.slice(0, 5).map((n) => n.textContent).join(' '));
   const body = doc.body;
-  if (!decided()) textEvidence(`${norm(doc.title)} ${region(noscripts)} ${region(footers)}`, evidence);
+  if (!decided()) {
+    const [noscripts = [], footers = []] = selectMany(scope, ['noscript', FOOTER]);
+    textEvidence(`${norm(doc.title)} ${region(noscripts)} ${region(footers)}`, evidence);
+  }
   if (!decided() && body) textEvidence(norm(tailOf(body, TAIL)), evidence);
   if (!decided()) {
     const labels: string[] = [];
-    for (const a of anchors.slice(0, MAX_LABELS)) {
+    for (const a of anchors()) {
       const raw = a.textContent ?? '';
       if (raw.length > 80) continue;
       const label = norm(raw);
@@ -251,16 +254,22 @@ export function collect(doc: Document): PageSnapshot {
   // One walk of the page for every selector list below (lib/spse/select.ts).
   // Each selector alternative costs a walk of the page, so only what every page needs is looked up here;
   // SPSE's login fields are all `input`s.
-  const [prominentEls = [], logoutEls = [], fieldEls = [], boxes = [], noscripts = [], footers = [], anchors = []] = selectMany(scope, [
+  const [prominentEls = [], logoutEls = [], fieldEls = [], boxes = []] = selectMany(scope, [
     signals.prominentSelectors,
     signals.loggedIn.selectors,
     'input',
     signals.login.chooserContainer,
-    'noscript',
-    FOOTER,
-    'a',
   ]);
-  const evidence = evidenceOf(doc, fieldEls, noscripts, footers, anchors);
+  // The page's first links (menus and a logout link come before any listing's), read only when asked.
+  let links: Element[] | undefined;
+  const anchors = () => {
+    if (links) return links;
+    const all = doc.getElementsByTagName('a');
+    links = [];
+    for (let i = 0; i < all.length && i < MAX_LABELS; i++) links.push(all[i]!);
+    return links;
+  };
+  const evidence = evidenceOf(doc, scope, fieldEls, anchors);
   const fields: PageSnapshot['fields'] = [];
   for (const el of fieldEls.slice(0, 200)) {
     if (inClosedModal(el)) continue;
@@ -285,7 +294,7 @@ export function collect(doc: Document): PageSnapshot {
   const alertEls = fields.length || chooserButtons.length ? selectAll(scope, signals.loginFailed.alertSelectors) : [];
   // A logout link by its whole text too (KELUAR, hrefs of other shapes), outside a closed modal.
   const logoutEl =
-    logoutEls[0] ?? anchors.find((a) => a.tagName === 'A' && (signals.loggedIn.logoutTexts as readonly string[]).includes(norm(a.textContent).replace(/^[^\p{L}]+/u, '')) && !inClosedModal(a));
+    logoutEls[0] ?? anchors().find((a) => (a.textContent?.length ?? 0) < 40 && (signals.loggedIn.logoutTexts as readonly string[]).includes(norm(a.textContent).replace(/^[^\p{L}]+/u, '')) && !inClosedModal(a));
   const userEl = logoutEl ? doc.querySelector(signals.loggedIn.userLineSelector) : null;
 
   let mainText: string | undefined;
