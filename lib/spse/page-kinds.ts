@@ -1,7 +1,7 @@
 import { examples } from './examples';
 import type { PageSnapshot } from './snapshot';
 import { signals } from './signals';
-import { hasPhrase, hasRoleWord, phraseIndex, sentencesOf } from './text';
+import { hasPhrase, hasRoleWord, norm, phraseIndex, sentencesOf } from './text';
 
 /** Page kinds exactly as docs/sop.md defines them (stable ids). */
 export const PAGE_KINDS = ['login', 'login-failed', 'activation', 'non-active', 'admin-notice', 'logged-in', 'other'] as const;
@@ -115,7 +115,13 @@ function adminNoticeText(s: PageSnapshot): { text: string; contacts: string } | 
         (anyPhrase([p.text], A.contactWords) && anyPhrase([p.text], A.contactTargets) && !/^hubungi kami$/i.test(p.text)) ||
         (anyPhrase([p.text], A.headingWords) && anyPhrase([p.context], A.contactWords) && anyPhrase([p.context], A.contactTargets)),
     );
-  if (!hit) return undefined;
+  if (!hit) {
+    // A notice outside any heading or alert: a statement of the main content that names itself the admin's
+    // notice ("Pemberitahuan dari Admin: …"); the notice is that line and the few after it.
+    const lines = s.mainText.split('\n');
+    const at = lines.findIndex((l) => isStatement(norm(l)) && anyPhrase([l], A.texts));
+    return at < 0 ? undefined : { text: lines.slice(at, at + 4).join(' ').slice(0, 800), contacts: '' };
+  }
   // The notice is the block the heading or alert sits in (what the LPSE wrote), not the heading alone: its
   // own sentences, its contact block and link labels apart (lib/spse/notice.ts).
   const notice = hit.notice;

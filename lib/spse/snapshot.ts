@@ -240,10 +240,11 @@ function otherSystemOf(doc: Document): { otherSystem?: string } {
 }
 
 /**
- * Words without which no main-content rule can hold (non-active, activation, the welcome line): the walk of
+ * Words without which no main-content rule can hold (non-active, activation, the welcome line, an admin's
+ * notice): the walk of
  * the main content is skipped on the pages, most of them, whose text has none of them.
  */
-const MAIN_CONTENT_WORDS = /tidak\s+aktif|non[\s-]?aktif|aktivasi|agregr?asi|user\s*id\s+tunggal|selamat\s+datang/i;
+const MAIN_CONTENT_WORDS = /tidak\s+aktif|non[\s-]?aktif|aktivasi|agregr?asi|user\s*id\s+tunggal|selamat\s+datang|(?:notifikasi|pemberitahuan|pesan)(?:\s+dari)?\s+admin/i;
 
 /** Reads a document into a snapshot. Bounded work whatever the page's size or depth. */
 export function collect(doc: Document): PageSnapshot {

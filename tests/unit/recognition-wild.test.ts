@@ -75,6 +75,11 @@ describe('page kinds from the main content', () => {
     const html = shell45('<div class="card"><div class="card-body"><p>Akun lokal Anda pada LPSE ini telah dinonaktifkan karena telah diagregasi. Silakan login menggunakan User ID: CV.SUMBER-JAYA untuk selanjutnya.</p></div></div>');
     expect(await describeHtml(url, html)).toMatchObject({ spse: true, kind: 'non-active', replacementUserId: 'CV.SUMBER-JAYA' });
   });
+  it('an admin notice in a plain paragraph, its own sentences as the notice', async () => {
+    const html = shell45('<div class="row"><div class="col"><p>Pemberitahuan dari Admin: data NPWP perusahaan Anda tercatat ganda.</p><p>Silakan hubungi LPSE Provinsi Jawa Tengah untuk perbaikan data.</p></div></div>');
+    expect(await describeHtml(url, html)).toMatchObject({ spse: true, kind: 'admin-notice' });
+    expect((await describeHtml(url, html)).noticeText).toContain('tercatat ganda');
+  });
   it('"Akses Ditolak!" alone, or with an expired session, is not non-active', async () => {
     for (const main of ['<h3>Akses Ditolak!</h3>', '<h3>Akses Ditolak!</h3><p>Session telah habis. Silakan login kembali.</p>', '<div class="alert alert-danger">Akses Ditolak! Sesi Anda sudah tidak aktif.</div>', '<h3>Akses Ditolak!</h3><p>Permintaan Anda diblokir oleh firewall.</p>']) {
       expect((await describeHtml(url, shell45(main))).kind, main).not.toBe('non-active');
