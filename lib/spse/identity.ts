@@ -43,10 +43,10 @@ export function fieldEvidence(names: ReadonlySet<string>, into: Evidence[]): voi
   }
 }
 
-/** Menu evidence from the whole texts of links and buttons (normalised). */
+/** Menu evidence from the whole texts of links (normalised). */
 export function menuEvidence(labels: readonly string[], into: Evidence[]): void {
   const M = I.menu;
-  const own = M.own.filter((w) => labels.some((l) => l === w || hasPhrase(l, w) && l.length <= w.length + 12));
+  const own = M.own.filter((w) => labels.some((l) => l === w || (hasPhrase(l, w) && l.length <= w.length + 12)));
   const common = M.common.filter((w) => labels.includes(w));
   if (own.length >= 1 && own.length + common.length >= M.minimum)
     for (const w of [...own, ...common]) add(into, { family: M.family, signal: `menu:${w.replace(/\s+/g, '-')}` });

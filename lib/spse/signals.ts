@@ -14,11 +14,13 @@ export const signals = {
    * portal's and webmail's menu, any page may tell people to call LKPP. So **no family alone decides**:
    *
    * RULE: a page at an address of SPSE's shape is SPSE when it carries evidence of at least
-   * `threshold` (2) *different* families. Two independent families together are what only SPSE's own
-   * template carries (every real page of tests/fixtures/real/ has 3 or more; a page only one family dresses
-   * is not SPSE: tests/unit/variants.test.ts). Signals of one family never add up (three menu entries are
-   * one menu). Path-scoped signals (`scoped`) count only when the asset sits under the page's own LPSE base
-   * path (`/jakarta/public/…` on `spse.inaproc.id/jakarta`, `/eproc/assets/…` on `…/eproc`).
+   * `threshold` (2) *different* families, and does not name itself as another system (`otherSystems`). Two
+   * independent families together are what only SPSE's own template carries (every real page of
+   * tests/fixtures/real/ has 2 or more, the 3.5 pop-ups exactly 2; a page only one family dresses is not
+   * SPSE: tests/unit/variants.test.ts). Signals of one family never add up (three menu entries are one
+   * menu). Path-scoped signals (`scoped`) count only when the asset sits under the page's own LPSE base path
+   * (`/jakarta/public/…` on `spse.inaproc.id/jakarta`, `/eproc/assets/…` on `…/eproc`); framework signals
+   * only at their generation's addresses (`generations`).
    *
    * Each signal: `id` (stable: `npm run classify -- --explain` and the misdetection report name it), the
    * evidence tag of its source ([V] verbatim, [S] stated, [I] inferred: spse-pages.md).
@@ -75,7 +77,7 @@ export const signals = {
       { family: 'field-names', id: 'isrekanan', names: ['isrekanan'] }, // [S] §2.2
     ],
     /**
-     * SPSE's menu entries (whole texts of links and buttons). The family holds with at least two entries of
+     * SPSE's menu entries (whole texts of the page's first links). The family holds with at least two entries of
      * which one is SPSE's own (`own`): "Beranda" and "Inbox" alone are any portal's or webmail's.
      */
     menu: {
