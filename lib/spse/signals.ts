@@ -82,7 +82,7 @@ export const signals = {
      */
     menu: {
       family: 'menu',
-      own: ['cari paket', 'log akses', 'data penyedia', 'data pelaku usaha', 'data rekanan', 'daftar paket', 'inbox penyedia', 'inbox pelaku usaha', 'konten khusus', 'paket baru', 'tender baru', 'lelang baru'], // [V] §3.6, hostile/texts-in-script-only (4.5 public menu); [V-TOC] §B4
+      own: ['cari paket', 'log akses', 'data penyedia', 'data pelaku usaha', 'data rekanan', 'daftar paket', 'inbox penyedia', 'inbox pelaku usaha', 'konten khusus', 'paket baru', 'tender baru', 'lelang baru'], // [V] §3.6 (DAFTAR PAKET, LOG AKSES); [S] issue 14 (CARI PAKET, DATA PENYEDIA / PELAKU USAHA / REKANAN); [V-TOC] §B4; 'konten khusus' [I] the corpus's 4.5 public menu
       common: ['beranda', 'inbox', 'regulasi', 'berita', 'kontak kami', 'ganti password', 'log out', 'logout', 'keluar', 'tender', 'non tender', 'pencatatan', 'lelang'], // [V] §3.6; [S] §B2 "KELUAR"
       minimum: 2,
     },
