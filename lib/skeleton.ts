@@ -137,3 +137,18 @@ export function skeletonOf(doc: Document): string {
   if (truncated) lines.push('… (truncated)');
   return lines.join('\n');
 }
+
+/** The line of a misdetection report that says why recognition decided as it did: signal ids only. */
+export const RECOGNITION_PREFIX = '# recognition: ';
+
+/**
+ * The misdetection report: the skeleton with, after its header, the recognition's own reasons as stable ids
+ * (lib/spse/explain.ts: families, signal ids, the predicate that chose the kind) — the same ids
+ * `npm run classify -- --explain` prints; no value, no page text (the ids come from our data, never the page).
+ */
+export function misdetectionReport(doc: Document, url: string, why: (doc: Document, url: string) => string): string {
+  const skeleton = skeletonOf(doc);
+  const line = `${RECOGNITION_PREFIX}${why(doc, url).replace(/[^A-Za-z0-9_.:,=/ -]/g, '_').slice(0, 2000)}`;
+  const [header, ...rest] = skeleton.split('\n');
+  return [header, line, ...rest].join('\n');
+}

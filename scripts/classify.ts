@@ -1,19 +1,24 @@
 /**
  * `npm run --silent classify -- --url <URL> <file.html>`: the recognition result of a saved page, as one
  * line of JSON (fields that do not apply are null). For LPSE helpdesks and us, to check a page someone saved.
+ * `--explain` adds one field, `explain` (lib/spse/explain.ts): the evidence families and signal ids that made
+ * the page SPSE (or did not suffice), and the predicate that chose its kind.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { describePage } from '../lib/spse/describe';
+import { explain } from '../lib/spse/explain';
 import { collect } from '../lib/spse/snapshot';
 import { parseHtml } from '../tests/support/parse-html';
 
-const usage = 'usage: npm run --silent classify -- --url <URL> <file.html>';
+const usage = 'usage: npm run --silent classify -- [--explain] --url <URL> <file.html>';
 let url: string | undefined;
 let file: string | undefined;
+let why = false;
 try {
-  const { values, positionals } = parseArgs({ options: { url: { type: 'string' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ options: { url: { type: 'string' }, explain: { type: 'boolean' } }, allowPositionals: true });
   url = values.url;
+  why = !!values.explain;
   file = positionals[0];
 } catch (e) {
   console.error(`${(e as Error).message}\n${usage}`);
@@ -37,5 +42,6 @@ try {
   process.exit(2);
 }
 const { document, close } = parseHtml(html, url);
-console.log(JSON.stringify(describePage(url, collect(document))));
+const snapshot = collect(document);
+console.log(JSON.stringify(why ? { ...describePage(url, snapshot), explain: explain(url, snapshot) } : describePage(url, snapshot)));
 await close();

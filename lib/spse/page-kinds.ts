@@ -1,7 +1,7 @@
 import { examples } from './examples';
 import type { PageSnapshot } from './snapshot';
 import { signals } from './signals';
-import { hasPhrase, hasRoleWord } from './text';
+import { hasPhrase, hasRoleWord, norm, phraseIndex, sentencesOf } from './text';
 
 /** Page kinds exactly as docs/sop.md defines them (stable ids). */
 export const PAGE_KINDS = ['login', 'login-failed', 'activation', 'non-active', 'admin-notice', 'logged-in', 'other'] as const;
@@ -28,11 +28,6 @@ const anyPhrase = (texts: readonly string[], phrases: readonly string[]) =>
     const low = t.toLowerCase();
     return phrases.some((p) => hasPhrase(low, p));
   });
-
-/** Is this an SPSE page by its own markup (spse-pages.md §3.7)? */
-export function hasSpseMarkers(s: PageSnapshot): boolean {
-  return s.markers.length > 0;
-}
 
 // ── Signals: what a page shows, each on its own (several may hold at once) ──────────────────────────────
 
@@ -67,14 +62,45 @@ function loginError(s: PageSnapshot): string | undefined {
 }
 
 const texts = (s: PageSnapshot) => s.prominent.map((p) => p.text);
-const nonActiveSignal = (s: PageSnapshot) => anyPhrase(texts(s), signals.nonActive.texts);
+
+/** A sentence that states (not asks, not supposes): where a page says what is the case. */
+const isStatement = (sentence: string) => !/\?\s*$/.test(sentence) && !signals.nonActive.notStatements.some((w) => hasPhrase(sentence, w));
+
+/** One sentence saying this account is no longer active: its subject, then its state (signals.ts nonActive). */
+function saysDeactivated(sentence: string): boolean {
+  const N = signals.nonActive;
+  if (!isStatement(sentence)) return false;
+  for (const subject of N.subjects) {
+    const at = phraseIndex(sentence, subject);
+    if (at < 0) continue;
+    const rest = sentence.slice(at + subject.length, at + subject.length + 100);
+    if (N.states.some((st) => hasPhrase(rest, st))) return true;
+  }
+  return false;
+}
+
+/**
+ * Where the page says the account is no longer active: a heading or alert (the page's own title for it), or
+ * a sentence of its main content that speaks to the penyedia or comes with a named replacement (a news item
+ * about other accounts does neither).
+ */
+function nonActiveSource(s: PageSnapshot): 'heading' | 'main-content' | undefined {
+  if (s.prominent.some((p) => sentencesOf(p.text).some(saysDeactivated))) return 'heading';
+  const sentences = sentencesOf(s.mainText).filter(saysDeactivated);
+  if (sentences.length === 0) return undefined;
+  if (sentences.some((t) => signals.nonActive.addressed.some((w) => hasPhrase(t, w))) || replacementUserId(s)) return 'main-content';
+  return undefined;
+}
+const nonActiveSignal = (s: PageSnapshot) => nonActiveSource(s) !== undefined;
 const activationTexts = (s: PageSnapshot) => s.prominent.filter((p) => anyPhrase([p.text], signals.activation.texts));
+/** A statement of the main content naming the activation (a heading moved into a paragraph). */
+const activationInMain = (s: PageSnapshot) => sentencesOf(s.mainText).some((t) => isStatement(t) && signals.activation.texts.some((w) => hasPhrase(t, w)));
 /** An activation page that says activation cannot be done: only the LPSE can help (→ admin-notice). */
 const activationBlocked = (s: PageSnapshot) => activationTexts(s).some((p) => anyPhrase([p.context], signals.activation.blockedTexts));
 // The activation form appears on the penyedia's home after login ([S] spse-pages.md §1.3): without a
 // session, a heading about activation is news or help, not the page.
 const activationSignal = (s: PageSnapshot) =>
-  s.logout && (anyPhrase([s.title], signals.activation.texts) || activationTexts(s).length > 0) && !activationBlocked(s);
+  inSession(s) && (anyPhrase([s.title], signals.activation.texts) || activationTexts(s).length > 0 || activationInMain(s)) && !activationBlocked(s);
 
 function adminNoticeText(s: PageSnapshot): { text: string; contacts: string } | undefined {
   const A = signals.adminNotice;
@@ -89,7 +115,13 @@ function adminNoticeText(s: PageSnapshot): { text: string; contacts: string } | 
         (anyPhrase([p.text], A.contactWords) && anyPhrase([p.text], A.contactTargets) && !/^hubungi kami$/i.test(p.text)) ||
         (anyPhrase([p.text], A.headingWords) && anyPhrase([p.context], A.contactWords) && anyPhrase([p.context], A.contactTargets)),
     );
-  if (!hit) return undefined;
+  if (!hit) {
+    // A notice outside any heading or alert: a statement of the main content that names itself the admin's
+    // notice ("Pemberitahuan dari Admin: …"); the notice is that line and the few after it.
+    const lines = s.mainText.split('\n');
+    const at = lines.findIndex((l) => isStatement(norm(l)) && anyPhrase([l], A.texts));
+    return at < 0 ? undefined : { text: lines.slice(at, at + 4).join(' ').slice(0, 800), contacts: '' };
+  }
   // The notice is the block the heading or alert sits in (what the LPSE wrote), not the heading alone: its
   // own sentences, its contact block and link labels apart (lib/spse/notice.ts).
   const notice = hit.notice;
@@ -117,10 +149,27 @@ function role(s: PageSnapshot): Role {
   }
   if (s.menu.some((m) => N.nonPenyediaMenu.some((w) => hasPhrase(m, w)))) return 'non-penyedia';
   if (s.menu.some((m) => N.penyediaMenu.some((w) => hasPhrase(m, w)))) return 'penyedia';
-  // SPSE 3.x has no user line with a role: its penyedia home says so in its heading ("Beranda Rekanan").
+  // SPSE 3.x has no user line with a role: its penyedia home says so in its heading ("Beranda Rekanan") or
+  // in its welcome line ("Selamat datang, PT … (Rekanan)").
   if (anyPhrase([s.title, ...texts(s)], N.penyediaHomeTexts)) return 'penyedia';
-  return 'unknown';
+  return welcomeRole(s) ?? 'unknown';
 }
+
+/** The role a welcome line names after the name ("Selamat datang, PT … (Rekanan)"; "… - Pokja Pemilihan"). */
+function welcomeRole(s: PageSnapshot): Role | undefined {
+  const N = signals.loggedIn;
+  for (const t of sentencesOf(s.mainText)) {
+    const at = phraseIndex(t, N.welcome);
+    if (at < 0) continue;
+    const rest = t.slice(at + N.welcome.length, at + N.welcome.length + 160);
+    if (N.penyediaWords.some((w) => new RegExp(`(?:[(\\-–|:]|\\bsebagai)\\s*${w}\\b`).test(rest) && hasRoleWord(rest, w))) return 'penyedia';
+    if (N.nonPenyediaWords.some((w) => hasPhrase(rest, w))) return 'non-penyedia';
+  }
+  return undefined;
+}
+
+/** A session: a logout link, or (SPSE 3.x, no logout link recognised) the penyedia home's heading or a welcome line that names a role. */
+const inSession = (s: PageSnapshot) => s.logout || anyPhrase([s.title, ...texts(s)], signals.loggedIn.homeHeadings) || welcomeRole(s) !== undefined;
 
 /** `[USERID] - NIP` in the user line's title: the User ID is the part before " - ". */
 function userIdShown(s: PageSnapshot): string | undefined {
@@ -150,7 +199,7 @@ export const isAdminNotice = (s: PageSnapshot) =>
 examples('admin-notice', ['reconstructed/spse45-admin-notice.html', 'reconstructed/spse4x-admin-notice.html', 'reconstructed/spse3x-activation-not-possible.html']);
 
 export const isLoggedIn = (s: PageSnapshot) =>
-  loginStep(s) === undefined && !nonActiveSignal(s) && !activationSignal(s) && adminNoticeText(s) === undefined && s.logout;
+  loginStep(s) === undefined && !nonActiveSignal(s) && !activationSignal(s) && adminNoticeText(s) === undefined && inSession(s);
 examples('logged-in', ['real:asisten-pokja__jadwal_debug__EXCERPT.html', 'reconstructed/spse45-logged-in-penyedia.html', 'reconstructed/spse45-logged-in-password-meter.html']);
 
 export const isOther = (s: PageSnapshot) => !isLoginFailed(s) && !isLogin(s) && !isNonActive(s) && !isActivation(s) && !isAdminNotice(s) && !isLoggedIn(s);
@@ -181,9 +230,31 @@ export function classifySnapshot(s: PageSnapshot): PageResult {
   if (activationSignal(s)) return { kind: 'activation' };
   const notice = adminNoticeText(s);
   if (notice) return { kind: 'admin-notice', notice: notice.text, ...(notice.contacts && { contactText: notice.contacts }) };
-  if (s.logout) {
+  if (inSession(s)) {
     const userId = userIdShown(s);
     return userId ? { kind: 'logged-in', role: role(s), userId } : { kind: 'logged-in', role: role(s) };
   }
   return { kind: 'other' };
+}
+
+/** Which predicate chose the kind, and on what (stable ids, no page text): for `explain` (lib/spse/explain.ts). */
+export const PREDICATE_NAMES: Record<PageKind, string> = {
+  'login-failed': 'isLoginFailed',
+  login: 'isLogin',
+  'non-active': 'isNonActive',
+  activation: 'isActivation',
+  'admin-notice': 'isAdminNotice',
+  'logged-in': 'isLoggedIn',
+  other: 'isOther',
+};
+
+export function kindReasons(s: PageSnapshot): string[] {
+  const step = loginStep(s);
+  if (step) return [`login-step:${step}`, ...(loginError(s) ? ['login-error-alert'] : [])];
+  const nonActive = nonActiveSource(s);
+  if (nonActive) return [`non-active:${nonActive}`, ...(replacementUserId(s) ? ['replacement-named'] : [])];
+  if (activationSignal(s)) return [anyPhrase([s.title], signals.activation.texts) ? 'activation:title' : activationTexts(s).length ? 'activation:heading' : 'activation:main-content'];
+  if (adminNoticeText(s)) return [activationBlocked(s) ? 'admin-notice:activation-blocked' : 'admin-notice:notice'];
+  if (inSession(s)) return [s.logout ? 'session:logout' : welcomeRole(s) ? 'session:welcome-line' : 'session:home-heading', ...(s.userLine ? ['user-line'] : [])];
+  return ['no-kind-signal'];
 }

@@ -1,4 +1,5 @@
-import { classifySnapshot, hasSpseMarkers, type PageResult } from './page-kinds';
+import { identityOf } from './identity';
+import { classifySnapshot, type PageResult } from './page-kinds';
 import { siteFromUrl, type SpseSite } from './site';
 import type { PageSnapshot } from './snapshot';
 
@@ -17,12 +18,12 @@ export interface Recognition {
 
 /**
  * Which SPSE site and which page kind. An address of SPSE's shape is not enough (other procurement systems
- * live under `/eproc/` too): the page must carry SPSE's markers. Whether the LPSE is genuine is the
+ * live under `/eproc/` too): the page must carry evidence of two independent families (signals.ts `identity`). Whether the LPSE is genuine is the
  * background's call (it has the directory); the content script never decides it.
  */
 export function recognise(url: string, snapshot: PageSnapshot): Recognition | null {
   const site = siteFromUrl(url);
   if (!site) return null;
-  if (!hasSpseMarkers(snapshot)) return null;
+  if (!identityOf(snapshot.evidence, site, snapshot.otherSystem).spse) return null;
   return { url, site, page: classifySnapshot(snapshot), markers: true, loginForm: snapshot.loginFormAnywhere, loginEntry: snapshot.loginEntry };
 }

@@ -33,6 +33,8 @@ export interface Scope {
   roots: (Document | Element)[];
   /** Elements on the way down to a listing: they may match themselves, their subtrees are not roots. */
   ancestors: Element[];
+  /** The listings left out (table bodies). */
+  listings: Element[];
 }
 
 /** The document without its listings (their table bodies and rows; the whole document when it has none). */
@@ -41,13 +43,13 @@ export function pageScope(doc: Document): Scope {
   const long = Array.from(doc.getElementsByTagName('tbody')).filter((b) => b.childElementCount >= LISTING_ROWS && !b.querySelector('input'));
   // A listing inside another one's rows goes with them.
   const listings = long.filter((b) => !long.some((o) => o !== b && o.contains(b)));
-  if (listings.length === 0) return { doc, roots: [doc], ancestors: [], small: doc.getElementsByTagName('*').length <= SMALL_PAGE };
+  if (listings.length === 0) return { doc, roots: [doc], ancestors: [], listings, small: doc.getElementsByTagName('*').length <= SMALL_PAGE };
   const skipped = new Set<Element>(listings);
   const onPath = new Set<Element>();
   for (const listing of listings) for (let p = listing.parentElement; p && !onPath.has(p); p = p.parentElement) onPath.add(p);
   const roots: Element[] = [];
   for (const p of onPath) for (const child of Array.from(p.children)) if (!onPath.has(child) && !skipped.has(child)) roots.push(child);
-  return { doc, roots, ancestors: [...onPath] };
+  return { doc, roots, ancestors: [...onPath], listings };
 }
 
 const parts = (list: string) => list.split(',').map((p) => p.trim()).filter(Boolean);

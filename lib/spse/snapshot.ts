@@ -1,8 +1,10 @@
 import { signals } from './signals';
-import { pageScope, selectAll, selectMany } from './select';
+import { pageScope, selectAll, selectMany, type Scope } from './select';
 import { loginEntryOf } from './login-flow';
 import { noticeOf, type NoticeParts } from './notice';
 import { collapse, hasPhrase, norm } from './text';
+import { siteFromUrl } from './site';
+import { assetEvidence, countsAt, familiesOf, fieldEvidence, generatorEvidence, menuEvidence, textEvidence, type Evidence } from './identity';
 
 /**
  * What the page shows, collected without judging (the Bitwarden way: collector → predicates → classifier).
@@ -22,10 +24,15 @@ export interface PageSnapshot {
    * `notice` is that block read as a notice (its sentences apart from its contact lines, lib/spse/notice.ts),
    * read only when a notice is found. */
   prominent: { readonly text: string; readonly context: string; readonly notice?: NoticeParts }[];
-  /** The page's own text (no scripts, menus or footer), bounded: where a replacement User ID is named. */
+  /**
+   * The page's main content (outside navigation, footer, news, listings, hidden parts), case kept, bounded;
+   * blocks apart by a line break: where a message outside a heading is read, and a replacement User ID named.
+   */
   mainText: string;
-  /** The first SPSE marker found (one is enough; for tests and misdetection reports). */
-  markers: string[];
+  /** SPSE identity evidence found, each with its family and signal id (lib/spse/identity.ts); no value, no text. */
+  evidence: Evidence[];
+  /** Another system the page names itself as, in its title or main heading (signals.ts `otherSystems`). */
+  otherSystem?: string;
   /** A logout link or form is present (a logged-in session). */
   logout: boolean;
   /** The user line next to logout (`[USERID] - NIP` title plus its text). */
@@ -41,7 +48,7 @@ export interface PageSnapshot {
 const MAX_ITEMS = 60;
 const MAX_TEXT = 400;
 const MAX_CONTEXT = 800;
-const MAX_MAIN_TEXT = 6000;
+const MAX_MAIN_TEXT = 8000;
 const SKIP_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'NAV', 'FOOTER', 'svg']);
 /** SPSE's footer in its generations' markups (the marker line; never a menu). */
 const FOOTER = 'footer, .footer, #footer';
@@ -121,37 +128,129 @@ function textOf(root: Element, max: number, skip?: string): string {
   return collapse(parts.join(' ')).slice(0, max);
 }
 
+/** Inline elements: their text is part of the sentence around them. */
+const INLINE = new Set(['A', 'B', 'I', 'U', 'EM', 'STRONG', 'SPAN', 'SMALL', 'FONT', 'LABEL', 'CODE', 'SUP', 'SUB', 'MARK', 'ABBR']);
+
+/**
+ * The page's main content as text, blocks apart by a line break: one walk that rejects the regions that are
+ * not the page's own message (`notMainContent`, the listings, closed modals, inline `display:none`) with
+ * their subtrees; the set is found once, so each element costs a lookup, not a selector match.
+ */
+function mainTextOf(doc: Document, scope: Scope, notMain: readonly Element[]): string {
+  const root = doc.body;
+  if (!root) return '';
+  const skipped = new Set<Element>([...notMain, ...scope.listings]);
+  const filter = {
+    acceptNode: (n: Node) => {
+      if (n.nodeType !== 1) return 1;
+      const el = n as Element;
+      return SKIP_TEXT.has(el.tagName) || skipped.has(el) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || (el.classList.contains('modal') && inClosedModal(el)) || /display:\s*none/i.test(el.getAttribute('style') ?? '') ? 2 : 3;
+    },
+  };
+  const walker = doc.createTreeWalker(root, 0x1 | 0x4, filter);
+  let out = '';
+  let block: Element | null = null;
+  for (let node = walker.nextNode(); node && out.length < MAX_MAIN_TEXT; node = walker.nextNode()) {
+    const t = node.nodeValue?.replace(/\s+/g, ' ').trim();
+    if (!t) continue;
+    let parent = node.parentElement;
+    while (parent && INLINE.has(parent.tagName) && parent !== root) parent = parent.parentElement;
+    out += parent === block ? ` ${t}` : `\n${t}`;
+    block = parent;
+  }
+  return out.trim().slice(0, MAX_MAIN_TEXT);
+}
+
+/** The text of an element's last `max` characters (scripts and styles skipped): where a footer sits, whatever its markup. */
+function tailOf(root: Element, max: number): string {
+  const parts: string[] = [];
+  let length = 0;
+  let n: Node = root;
+  while (n.lastChild) n = n.lastChild;
+  const walker = root.ownerDocument.createTreeWalker(root, 0x4 /* SHOW_TEXT */);
+  walker.currentNode = n;
+  for (let node: Node | null = n.nodeType === 3 ? n : walker.previousNode(); node && length < max; node = walker.previousNode()) {
+    const t = node.nodeValue?.trim();
+    const tag = node.parentElement?.tagName;
+    if (!t || tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE') continue;
+    parts.push(t);
+    length += t.length + 1;
+  }
+  return parts.reverse().join(' ').slice(-max);
+}
+
+const MAX_ASSETS = 80;
+const MAX_LABELS = 300;
+const TAIL = 3000;
+const BODY_FALLBACK = 20_000;
+
+/**
+ * SPSE identity evidence (lib/spse/identity.ts): the cheap places first — the page's assets and generator,
+ * the field names, the noscript line, the footer, the page's last words, the menus — and each next place only
+ * while fewer than two families are certain (path-scoped evidence counts towards that only under the
+ * document's own base; recognise() judges it again against the address it is given); the page's text last
+ * (never the whole text of a 5 MB page).
+ */
+function evidenceOf(doc: Document, scope: Scope, fieldEls: readonly Element[], anchors: () => readonly Element[]): Evidence[] {
+  const evidence: Evidence[] = [];
+  const site = siteFromUrl(doc.URL);
+  const decided = () => familiesOf(evidence.filter((e) => (site ? countsAt(e, site) : e.at === undefined))).length >= signals.identity.threshold;
+  for (const tag of ['link', 'script', 'img']) {
+    const els = doc.getElementsByTagName(tag);
+    for (let i = 0; i < els.length && i < MAX_ASSETS; i++) {
+      const ref = els[i]!.getAttribute('href') ?? els[i]!.getAttribute('src');
+      if (ref) assetEvidence(ref, evidence);
+    }
+  }
+  const metas = doc.getElementsByTagName('meta');
+  for (let i = 0; i < metas.length && i < 40; i++)
+    if (metas[i]!.getAttribute('name')?.toLowerCase() === 'generator') generatorEvidence(metas[i]!.getAttribute('content') ?? '', evidence);
+  const names = new Set<string>();
+  for (const el of fieldEls.slice(0, 400)) {
+    const name = (el.getAttribute('name') || el.getAttribute('id') || '').toLowerCase();
+    if (name) names.add(name);
+  }
+  fieldEvidence(names, evidence);
+  const region = (els: readonly Element[]) => norm(els.slice(0, 5).map((n) => n.textContent).join(' '));
+  const body = doc.body;
+  if (!decided()) {
+    const [noscripts = [], footers = []] = selectMany(scope, ['noscript', FOOTER]);
+    textEvidence(`${norm(doc.title)} ${region(noscripts)} ${region(footers)}`, evidence);
+  }
+  if (!decided() && body) textEvidence(norm(tailOf(body, TAIL)), evidence);
+  if (!decided()) {
+    const labels: string[] = [];
+    for (const a of anchors()) {
+      const raw = a.textContent ?? '';
+      if (raw.length > 80) continue;
+      const label = norm(raw);
+      if (label && label.length <= 40) labels.push(label);
+    }
+    menuEvidence(labels, evidence);
+  }
+  if (!decided() && body) textEvidence(norm(textOf(body, BODY_FALLBACK * 2)), evidence);
+  return evidence;
+}
+
+/** The other system a page names itself as (its title, its first `h1`), as our data's phrase. */
+function otherSystemOf(doc: Document): { otherSystem?: string } {
+  const own = `${norm(doc.title)} | ${norm(doc.getElementsByTagName('h1')[0]?.textContent)}`;
+  const hit = signals.identity.otherSystems.find((w) => hasPhrase(own, w));
+  return hit ? { otherSystem: hit } : {};
+}
+
+/**
+ * Words without which no main-content rule can hold (non-active, activation, the welcome line, an admin's
+ * notice): the walk of
+ * the main content is skipped on the pages, most of them, whose text has none of them.
+ */
+const MAIN_CONTENT_WORDS = /tidak\s+aktif|non[\s-]?aktif|aktivasi|agregr?asi|user\s*id\s+tunggal|selamat\s+datang|(?:notifikasi|pemberitahuan|pesan)(?:\s+dari)?\s+admin/i;
+
 /** Reads a document into a snapshot. Bounded work whatever the page's size or depth. */
 export function collect(doc: Document): PageSnapshot {
-  // One marker is enough to call the page SPSE's. The noscript line and the footer are looked at first (two
-  // small regions); the marker selectors each walk the page, so they come only when those say nothing; the
-  // body's first and last 20,000 characters last (never the whole text of a 5 MB page).
-  const markers: string[] = [];
-  const textMarkers = (text: string) => {
-    signals.markers.texts.forEach((t) => text.includes(t) && !markers.includes(`text:${t}`) && markers.push(`text:${t}`));
-    if (!markers.includes('version') && signals.markers.versionPattern.test(text)) markers.push('version');
-  };
   // Every lookup below leaves out the rows of listings (lib/spse/select.ts): the cost of a page does not
   // grow with its tender list.
   const scope = pageScope(doc);
-  const region = (els: Element[]) => norm(els.slice(0, 5).map((n) => n.textContent).join(' '));
-  const [noscripts = [], footers = []] = selectMany(scope, ['noscript', FOOTER]);
-  textMarkers(`${region(noscripts)} ${region(footers)}`);
-  for (const sel of markers.length ? [] : signals.markers.selectors) {
-    try {
-      if (doc.querySelector(sel)) {
-        markers.push(`selector:${sel}`);
-        break;
-      }
-    } catch {
-      /* a selector the engine does not know (the `i` flag in old engines) is skipped */
-    }
-  }
-  if (markers.length === 0) {
-    const bodyText = doc.body?.textContent ?? '';
-    textMarkers(norm(bodyText.length > 40_000 ? bodyText.slice(0, 20_000) + ' ' + bodyText.slice(-20_000) : bodyText));
-  }
-
   const skip = signals.ignoredRegions;
   // One walk of the page for every selector list below (lib/spse/select.ts).
   // Each selector alternative costs a walk of the page, so only what every page needs is looked up here;
@@ -162,6 +261,16 @@ export function collect(doc: Document): PageSnapshot {
     'input',
     signals.login.chooserContainer,
   ]);
+  // The page's first links (menus and a logout link come before any listing's), read only when asked.
+  let links: Element[] | undefined;
+  const anchors = () => {
+    if (links) return links;
+    const all = doc.getElementsByTagName('a');
+    links = [];
+    for (let i = 0; i < all.length && i < MAX_LABELS; i++) links.push(all[i]!);
+    return links;
+  };
+  const evidence = evidenceOf(doc, scope, fieldEls, anchors);
   const fields: PageSnapshot['fields'] = [];
   for (const el of fieldEls.slice(0, 200)) {
     if (inClosedModal(el)) continue;
@@ -184,18 +293,24 @@ export function collect(doc: Document): PageSnapshot {
   const prominent = prominentOf(prominentEls, skip);
   // Error boxes only tell something on a login step (login-failed): looked up only where one may be.
   const alertEls = fields.length || chooserButtons.length ? selectAll(scope, signals.loginFailed.alertSelectors) : [];
-  const logoutEl = logoutEls[0];
+  // A logout link by its whole text too (KELUAR, hrefs of other shapes), outside a closed modal.
+  const logoutEl =
+    logoutEls[0] ?? anchors().find((a) => (a.textContent?.length ?? 0) < 40 && (signals.loggedIn.logoutTexts as readonly string[]).includes(norm(a.textContent).replace(/^[^\p{L}]+/u, '')) && !inClosedModal(a));
   const userEl = logoutEl ? doc.querySelector(signals.loggedIn.userLineSelector) : null;
 
+  let mainText: string | undefined;
   return {
     title: norm(doc.title).slice(0, MAX_TEXT),
     fields,
     chooserButtons: chooserButtons.slice(0, MAX_ITEMS),
     alerts: texts(alertEls, skip),
     prominent,
-    // Read only where the page speaks of a deactivated account: it is where a replacement is named.
-    mainText: doc.body && prominent.some((p) => signals.nonActive.texts.some((t) => hasPhrase(p.text.toLowerCase(), t))) ? textOf(doc.body, MAX_MAIN_TEXT, skip) : '',
-    markers,
+    // Read when first asked, and only where one of its rules may hold.
+    get mainText() {
+      return (mainText ??= doc.body && MAIN_CONTENT_WORDS.test(doc.body.textContent ?? '') ? mainTextOf(doc, scope, selectAll(scope, signals.notMainContent)) : '');
+    },
+    evidence,
+    ...otherSystemOf(doc),
     logout: !!logoutEl,
     userLine: userEl ? { title: (userEl.getAttribute('title') ?? '').trim().slice(0, MAX_TEXT), text: norm(userEl.textContent).slice(0, MAX_TEXT) } : undefined,
     // The menu tells a role only inside a session.

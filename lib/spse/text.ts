@@ -10,15 +10,27 @@ export function collapse(text: string | null | undefined): string {
 
 /** True when `phrase` occurs in `text` as whole words (both already normalised). */
 export function hasPhrase(text: string, phrase: string): boolean {
-  let from = 0;
+  return phraseIndex(text, phrase) >= 0;
+}
+
+/** Where `phrase` first occurs in `text` as whole words at or after `from`, or -1. */
+export function phraseIndex(text: string, phrase: string, from = 0): number {
   for (;;) {
     const at = text.indexOf(phrase, from);
-    if (at < 0) return false;
+    if (at < 0) return -1;
     const before = text[at - 1];
     const after = text[at + phrase.length];
-    if (!isWordChar(before) && !isWordChar(after)) return true;
+    if (!isWordChar(before) && !isWordChar(after)) return at;
     from = at + 1;
   }
+}
+
+/** A text's sentences (and lines), normalised; a question keeps its "?" (it asks, it says nothing). */
+export function sentencesOf(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+|\n/)
+    .map(norm)
+    .filter(Boolean);
 }
 
 /**

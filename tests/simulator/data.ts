@@ -97,6 +97,11 @@ export const LPSES: LpseDef[] = [
 
 export const LIST_URL = 'https://spse.inaproc.id/';
 export const PLN_LOGIN_URL = 'https://eproc.pln.co.id/eproc/login';
+/**
+ * The same company's vendor login whose footer names LKPP and calls itself "Sistem Pengadaan Secara
+ * Elektronik", as real company portals do (docs/spse-pages.md §10; issue 14): still not SPSE.
+ */
+export const PLN_LKPP_LOGIN_URL = 'https://eproc.pln.co.id/eproc/vendor/login';
 export const WEBMAIL_LOGIN_URL = 'https://webmail.example.co.id/login';
 export const NON_SPSE_PAGES = [PLN_LOGIN_URL, WEBMAIL_LOGIN_URL];
 

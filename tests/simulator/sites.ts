@@ -21,6 +21,7 @@ import {
   PASSWORD,
   PLN_HOST,
   PLN_LOGIN_URL,
+  PLN_LKPP_LOGIN_URL,
   PORTAL_HOST,
   SIMULATED_HOSTS,
   WEBMAIL_HOST,
@@ -146,6 +147,7 @@ function portalPage(): string {
   }).join('\n');
   const http = LPSES.map((l) => `      <li><a href="${esc(l.baseUrl.replace(/^https:/, 'http:'))}/">${esc(l.baseUrl.replace(/^https:/, 'http:'))}/</a> (same pages over plain http:// &mdash; should be treated as suspicious)</li>`).join('\n');
   const other = `      <li><a href="${PLN_LOGIN_URL}">${PLN_LOGIN_URL}</a> &mdash; non-SPSE procurement login under /eproc/ (negative case)</li>
+      <li><a href="${PLN_LKPP_LOGIN_URL}">${PLN_LKPP_LOGIN_URL}</a> &mdash; the same, its footer naming LKPP (negative case)</li>
       <li><a href="${WEBMAIL_LOGIN_URL}">${WEBMAIL_LOGIN_URL}</a> &mdash; webmail login (negative case)</li>
 ${http}`;
   return fill(template('portal.html'), {
@@ -167,9 +169,13 @@ function portalNotFound(): string {
 
 function pln(ctx: Ctx): void {
   if (ctx.path === '/' || ctx.path === '/eproc' || ctx.path === '/eproc/') return redirect(ctx, '/eproc/login');
-  if (ctx.path === '/eproc/login') {
+  if (ctx.path === '/eproc/login' || ctx.path === new URL(PLN_LKPP_LOGIN_URL).pathname) {
     const msg = ctx.method === 'POST' ? '<div class="msg">Username atau kata sandi tidak valid.</div>' : '';
-    return sendHtml(ctx, 200, fill(template('pln-login.html'), { MESSAGE: msg, CSRF: hex(16) }));
+    const foot =
+      ctx.path === '/eproc/login'
+        ? 'Sistem e-Procurement &mdash; Divisi Pengadaan Strategis'
+        : 'Sistem Pengadaan Secara Elektronik PT PLN (Persero) &mdash; Divisi Pengadaan Strategis<br>Bekerja sama dengan Lembaga Kebijakan Pengadaan Barang/Jasa Pemerintah &middot; &copy; 2026 PT PLN (Persero)';
+    return sendHtml(ctx, 200, fill(template('pln-login.html'), { MESSAGE: msg, CSRF: hex(16), FOOT: foot, ACTION: ctx.path }));
   }
   return sendHtml(ctx, 404, '<!DOCTYPE html><html><head><title>404 Not Found</title></head><body><h1>Not Found</h1><p>The requested URL was not found on this server.</p></body></html>');
 }

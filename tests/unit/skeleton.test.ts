@@ -98,3 +98,21 @@ describe('skeletonOf', () => {
     expect(s).not.toContain('dasar');
   });
 });
+
+describe('misdetection report', () => {
+  it('carries the recognition’s signal ids after the header, and still no value or page text', async () => {
+    const { misdetectionReport, RECOGNITION_PREFIX } = await import('../../lib/skeleton');
+    const { explain, explainLine } = await import('../../lib/spse/explain');
+    const { collect } = await import('../../lib/spse/snapshot');
+    const doc = docOf(`<html><head><title>LPSE Kota Rahasia</title></head><body><img src="/jakarta/public/images/global/logo-spse.svg">
+      <form><input name="txtUserId" value="SECRETUSER"><input type="password" name="txtPassword" value="rahasia-123"></form>
+      <p>Budi Santoso</p><footer>© 2006-2026 Lembaga Kebijakan Pengadaan Barang/Jasa Pemerintah (LKPP)</footer></body></html>`);
+    const url = 'https://spse.inaproc.id/jakarta/login/penyedia';
+    const report = misdetectionReport(doc, url, (d, u) => explainLine(explain(u, collect(d))));
+    const lines = report.split('\n');
+    expect(lines[0]).toBe(SKELETON_HEADER);
+    expect(lines[1]!.startsWith(RECOGNITION_PREFIX)).toBe(true);
+    for (const id of ['spse=1', 'product:spse-logo', 'framework:play-public-assets', 'field-names:txtuserid', 'kind=login', 'predicate=isLogin', 'login-step:one-form']) expect(lines[1]).toContain(id);
+    for (const gone of ['SECRETUSER', 'rahasia', 'Budi', 'Rahasia', 'Lembaga']) expect(report).not.toContain(gone);
+  });
+});
