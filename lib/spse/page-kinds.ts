@@ -86,7 +86,7 @@ function saysDeactivated(sentence: string): boolean {
  */
 function nonActiveSource(s: PageSnapshot): 'heading' | 'main-content' | undefined {
   if (s.prominent.some((p) => sentencesOf(p.text).some(saysDeactivated))) return 'heading';
-  const sentences = sentencesOf(s.mainText).filter(saysDeactivated);
+  const sentences = sentencesOf(s.readMainText()).filter(saysDeactivated);
   if (sentences.length === 0) return undefined;
   if (sentences.some((t) => signals.nonActive.addressed.some((w) => hasPhrase(t, w))) || replacementUserId(s)) return 'main-content';
   return undefined;
@@ -94,9 +94,9 @@ function nonActiveSource(s: PageSnapshot): 'heading' | 'main-content' | undefine
 const nonActiveSignal = (s: PageSnapshot) => nonActiveSource(s) !== undefined;
 const activationTexts = (s: PageSnapshot) => s.prominent.filter((p) => anyPhrase([p.text], signals.activation.texts));
 /** A statement of the main content naming the activation (a heading moved into a paragraph). */
-const activationInMain = (s: PageSnapshot) => sentencesOf(s.mainText).some((t) => isStatement(t) && signals.activation.texts.some((w) => hasPhrase(t, w)));
+const activationInMain = (s: PageSnapshot) => sentencesOf(s.readMainText()).some((t) => isStatement(t) && signals.activation.texts.some((w) => hasPhrase(t, w)));
 /** An activation page that says activation cannot be done: only the LPSE can help (→ admin-notice). */
-const activationBlocked = (s: PageSnapshot) => activationTexts(s).some((p) => anyPhrase([p.context], signals.activation.blockedTexts));
+const activationBlocked = (s: PageSnapshot) => activationTexts(s).some((p) => anyPhrase([p.readContext()], signals.activation.blockedTexts));
 // The activation form appears on the penyedia's home after login ([S] spse-pages.md §1.3): without a
 // session, a heading about activation is news or help, not the page.
 const activationSignal = (s: PageSnapshot) =>
@@ -108,30 +108,30 @@ function adminNoticeText(s: PageSnapshot): { text: string; contacts: string } | 
   const hit =
     blocked ??
     s.prominent.find(
-      // `p.context` walks the block around the text: read last, and only for a heading that may be a notice's
+      // `p.readContext()` walks the block around the text: read last, and only for a heading that may be a notice's
       // (destructuring it would read it for every heading of every page).
       (p) =>
         anyPhrase([p.text], A.texts) ||
         (anyPhrase([p.text], A.contactWords) && anyPhrase([p.text], A.contactTargets) && !/^hubungi kami$/i.test(p.text)) ||
-        (anyPhrase([p.text], A.headingWords) && anyPhrase([p.context], A.contactWords) && anyPhrase([p.context], A.contactTargets)),
+        (anyPhrase([p.text], A.headingWords) && anyPhrase([p.readContext()], A.contactWords) && anyPhrase([p.readContext()], A.contactTargets)),
     );
   if (!hit) {
     // A notice outside any heading or alert: a statement of the main content that names itself the admin's
     // notice ("Pemberitahuan dari Admin: …"); the notice is that line and the few after it.
-    const lines = s.mainText.split('\n');
+    const lines = s.readMainText().split('\n');
     const at = lines.findIndex((l) => isStatement(norm(l)) && anyPhrase([l], A.texts));
     return at < 0 ? undefined : { text: lines.slice(at, at + 4).join(' ').slice(0, 800), contacts: '' };
   }
   // The notice is the block the heading or alert sits in (what the LPSE wrote), not the heading alone: its
   // own sentences, its contact block and link labels apart (lib/spse/notice.ts).
-  const notice = hit.notice;
-  if (!notice) return { text: hit.context.length > hit.text.length ? hit.context : hit.text, contacts: '' };
+  const notice = hit.readNotice();
+  if (!notice) return { text: hit.readContext().length > hit.text.length ? hit.readContext() : hit.text, contacts: '' };
   return { text: notice.text || hit.text, contacts: notice.contacts };
 }
 
 function replacementUserId(s: PageSnapshot): string | undefined {
   const N = signals.nonActive;
-  for (const t of [...s.prominent.map((p) => p.context), s.mainText])
+  for (const t of [...s.prominent.map((p) => p.readContext()), s.readMainText()])
     for (const re of N.replacementPatterns) {
       // A sentence's full stop is not part of the User ID.
       const id = re.exec(t)?.[1]?.replace(/[._-]+$/, '');
@@ -158,7 +158,7 @@ function role(s: PageSnapshot): Role {
 /** The role a welcome line names after the name ("Selamat datang, PT … (Rekanan)"; "… - Pokja Pemilihan"). */
 function welcomeRole(s: PageSnapshot): Role | undefined {
   const N = signals.loggedIn;
-  for (const t of sentencesOf(s.mainText)) {
+  for (const t of sentencesOf(s.readMainText())) {
     const at = phraseIndex(t, N.welcome);
     if (at < 0) continue;
     const rest = t.slice(at + N.welcome.length, at + N.welcome.length + 160);
@@ -178,32 +178,81 @@ function userIdShown(s: PageSnapshot): string | undefined {
   return id && /^[A-Za-z0-9._@-]{3,64}$/.test(id) ? id : undefined;
 }
 
-// ── One predicate per kind. Exactly one holds for any SPSE page: the precedence of sop.md is built in
-// (login-failed over login; activation, non-active and admin-notice over logged-in; everything over other).
-// Each kind's examples (tests/fixtures/pages/) sit beside it; they are stripped from the production build.
+// ── The rulebook: the page kinds in order, each with what the page must show for it and what it says of it.
+// The first that matches is the page's kind, so the order is sop.md's precedence (login-failed over login;
+// non-active, activation and admin-notice over logged-in; everything over other). Each kind's examples
+// (tests/fixtures/pages/) sit beside it; they are stripped from the production build.
 
-export const isLoginFailed = (s: PageSnapshot) => loginStep(s) !== undefined && loginError(s) !== undefined;
+type Match = (s: PageSnapshot) => PageResult | undefined;
+
+const matchLoginFailed: Match = (s) => {
+  const step = loginStep(s);
+  const error = step && loginError(s);
+  return step && error ? { kind: 'login-failed', step, error } : undefined;
+};
 examples('login-failed', ['reconstructed/spse45-loginpass-failed-password.html', 'reconstructed/spse45-login-user-id-failed.html', 'reconstructed/spse4x-login-failed.html']);
 
-export const isLogin = (s: PageSnapshot) => loginStep(s) !== undefined && loginError(s) === undefined;
+const matchLogin: Match = (s) => {
+  const step = loginStep(s);
+  return step ? { kind: 'login', step } : undefined;
+};
 examples('login', ['reconstructed/spse45-home-chooser-loaded.html', 'reconstructed/spse45-login-user-id.html', 'reconstructed/spse45-loginpass.html', 'reconstructed/spse45-otp.html', 'reconstructed/spse4x-login-radio.html', 'reconstructed/spse3x-login-tapestry4.html']);
 
-export const isNonActive = (s: PageSnapshot) => loginStep(s) === undefined && nonActiveSignal(s);
+const matchNonActive: Match = (s) => {
+  if (!nonActiveSignal(s)) return undefined;
+  const replacement = replacementUserId(s);
+  return replacement ? { kind: 'non-active', replacementUserId: replacement } : { kind: 'non-active' };
+};
 examples('non-active', ['reconstructed/spse45-non-active-replacement.html', 'reconstructed/spse45-non-active-no-replacement.html', 'reconstructed/spse3x-non-active-replacement.html']);
 
-export const isActivation = (s: PageSnapshot) => loginStep(s) === undefined && !nonActiveSignal(s) && activationSignal(s);
+const matchActivation: Match = (s) => (activationSignal(s) ? { kind: 'activation' } : undefined);
 examples('activation', ['reconstructed/spse45-activation.html', 'reconstructed/spse4x-activation.html', 'reconstructed/spse3x-activation.html']);
 
-export const isAdminNotice = (s: PageSnapshot) =>
-  loginStep(s) === undefined && !nonActiveSignal(s) && !activationSignal(s) && adminNoticeText(s) !== undefined;
+const matchAdminNotice: Match = (s) => {
+  const notice = adminNoticeText(s);
+  return notice ? { kind: 'admin-notice', notice: notice.text, ...(notice.contacts && { contactText: notice.contacts }) } : undefined;
+};
 examples('admin-notice', ['reconstructed/spse45-admin-notice.html', 'reconstructed/spse4x-admin-notice.html', 'reconstructed/spse3x-activation-not-possible.html']);
 
-export const isLoggedIn = (s: PageSnapshot) =>
-  loginStep(s) === undefined && !nonActiveSignal(s) && !activationSignal(s) && adminNoticeText(s) === undefined && inSession(s);
+const matchLoggedIn: Match = (s) => {
+  if (!inSession(s)) return undefined;
+  const userId = userIdShown(s);
+  return userId ? { kind: 'logged-in', role: role(s), userId } : { kind: 'logged-in', role: role(s) };
+};
 examples('logged-in', ['real:asisten-pokja__jadwal_debug__EXCERPT.html', 'reconstructed/spse45-logged-in-penyedia.html', 'reconstructed/spse45-logged-in-password-meter.html']);
 
-export const isOther = (s: PageSnapshot) => !isLoginFailed(s) && !isLogin(s) && !isNonActive(s) && !isActivation(s) && !isAdminNotice(s) && !isLoggedIn(s);
+const matchOther: Match = () => ({ kind: 'other' });
 examples('other', ['real:pyproc__darurat_pemenang.html', 'real:herpiko_spse35__lelang-1.html', 'reconstructed/spse45-home-modal-shell.html', 'reconstructed/spse45-berita-mentions-adp.html']);
+
+/** The rulebook, in its order: what ships and what the cross-negative test checks are one. */
+export const RULEBOOK: readonly { kind: PageKind; match: Match }[] = [
+  { kind: 'login-failed', match: matchLoginFailed },
+  { kind: 'login', match: matchLogin },
+  { kind: 'non-active', match: matchNonActive },
+  { kind: 'activation', match: matchActivation },
+  { kind: 'admin-notice', match: matchAdminNotice },
+  { kind: 'logged-in', match: matchLoggedIn },
+  { kind: 'other', match: matchOther },
+];
+
+/** One kind per page, with what the page says of it: the first rule of the rulebook that matches. */
+export function classifySnapshot(s: PageSnapshot): PageResult {
+  for (const rule of RULEBOOK) {
+    const result = rule.match(s);
+    if (result) return result;
+  }
+  return { kind: 'other' };
+}
+
+/** The exclusive predicate of each kind, from the rulebook (exactly one holds for any SPSE page). */
+const isKind = (kind: PageKind) => (s: PageSnapshot) => classifySnapshot(s).kind === kind;
+export const isLoginFailed = isKind('login-failed');
+export const isLogin = isKind('login');
+export const isNonActive = isKind('non-active');
+export const isActivation = isKind('activation');
+export const isAdminNotice = isKind('admin-notice');
+export const isLoggedIn = isKind('logged-in');
+export const isOther = isKind('other');
 
 /** Every kind has its predicate: a kind added to PAGE_KINDS without one is a compile error. */
 export const PREDICATES: Record<PageKind, (s: PageSnapshot) => boolean> = {
@@ -215,27 +264,6 @@ export const PREDICATES: Record<PageKind, (s: PageSnapshot) => boolean> = {
   'logged-in': isLoggedIn,
   other: isOther,
 };
-
-/** One kind per page, with what the page says of it. */
-export function classifySnapshot(s: PageSnapshot): PageResult {
-  const step = loginStep(s);
-  if (step) {
-    const error = loginError(s);
-    return error ? { kind: 'login-failed', step, error } : { kind: 'login', step };
-  }
-  if (nonActiveSignal(s)) {
-    const replacement = replacementUserId(s);
-    return replacement ? { kind: 'non-active', replacementUserId: replacement } : { kind: 'non-active' };
-  }
-  if (activationSignal(s)) return { kind: 'activation' };
-  const notice = adminNoticeText(s);
-  if (notice) return { kind: 'admin-notice', notice: notice.text, ...(notice.contacts && { contactText: notice.contacts }) };
-  if (inSession(s)) {
-    const userId = userIdShown(s);
-    return userId ? { kind: 'logged-in', role: role(s), userId } : { kind: 'logged-in', role: role(s) };
-  }
-  return { kind: 'other' };
-}
 
 /** Which predicate chose the kind, and on what (stable ids, no page text): for `explain` (lib/spse/explain.ts). */
 export const PREDICATE_NAMES: Record<PageKind, string> = {

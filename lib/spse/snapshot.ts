@@ -20,15 +20,16 @@ export interface PageSnapshot {
    * on pages with form fields or a login chooser, the only places they tell something (login-failed). */
   alerts: string[];
   /** Headings, alerts, legends, open modal bodies… outside footer/nav, case kept: what the page says it
-   * is; `context` is the text of the block it sits in (the notice under a heading), read when first asked;
-   * `notice` is that block read as a notice (its sentences apart from its contact lines, lib/spse/notice.ts),
-   * read only when a notice is found. */
-  prominent: { readonly text: string; readonly context: string; readonly notice?: NoticeParts }[];
+   * is; `readContext()` is the text of the block it sits in (the notice under a heading) and `readNotice()`
+   * that block read as a notice (its sentences apart from its contact lines, lib/spse/notice.ts): each read
+   * once, and only when a predicate asks (a walk of the block: most pages never need it). */
+  prominent: { readonly text: string; readContext(): string; readNotice(): NoticeParts | undefined }[];
   /**
    * The page's main content (outside navigation, footer, news, listings, hidden parts), case kept, bounded;
    * blocks apart by a line break: where a message outside a heading is read, and a replacement User ID named.
+   * Read once, and only when asked (and the page holds a word one of its rules needs).
    */
-  mainText: string;
+  readMainText(): string;
   /** SPSE identity evidence found, each with its family and signal id (lib/spse/identity.ts); no value, no text. */
   evidence: Evidence[];
   /** Another system the page names itself as, in its title or main heading (signals.ts `otherSystems`). */
@@ -89,12 +90,8 @@ function prominentOf(elements: readonly Element[], skip: string): PageSnapshot['
     let notice: NoticeParts | undefined;
     out.push({
       text,
-      get context() {
-        return (context ??= textOf(el.parentElement?.closest(CONTEXT_BLOCKS) ?? el.parentElement ?? el, MAX_CONTEXT));
-      },
-      get notice() {
-        return (notice ??= noticeOf(el, (e) => e.matches(skip) || (e.classList.contains('modal') && inClosedModal(e))));
-      },
+      readContext: () => (context ??= textOf(el.parentElement?.closest(CONTEXT_BLOCKS) ?? el.parentElement ?? el, MAX_CONTEXT)),
+      readNotice: () => (notice ??= noticeOf(el, (e) => e.matches(skip) || (e.classList.contains('modal') && inClosedModal(e)))),
     });
   }
   return out;
@@ -306,9 +303,7 @@ export function collect(doc: Document): PageSnapshot {
     alerts: texts(alertEls, skip),
     prominent,
     // Read when first asked, and only where one of its rules may hold.
-    get mainText() {
-      return (mainText ??= doc.body && MAIN_CONTENT_WORDS.test(doc.body.textContent ?? '') ? mainTextOf(doc, scope, selectAll(scope, signals.notMainContent)) : '');
-    },
+    readMainText: () => (mainText ??= doc.body && MAIN_CONTENT_WORDS.test(doc.body.textContent ?? '') ? mainTextOf(doc, scope, selectAll(scope, signals.notMainContent)) : ''),
     evidence,
     ...otherSystemOf(doc),
     logout: !!logoutEl,

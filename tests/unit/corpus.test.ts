@@ -111,10 +111,10 @@ describe('cost of classifying', () => {
       const snapshot = collect(document);
       let reads = 0;
       const counted = snapshot.prominent.map((p) => ({
-        text: p.text,
-        get context() {
+        ...p,
+        readContext: () => {
           reads++;
-          return p.context;
+          return p.readContext();
         },
       }));
       const before = classifySnapshot(snapshot);
@@ -123,5 +123,13 @@ describe('cost of classifying', () => {
     } finally {
       await close();
     }
+  });
+});
+
+describe('one rulebook', () => {
+  it('names every kind once, in sop.md’s precedence, with `other` last', async () => {
+    const { RULEBOOK } = await import('@/lib/spse/page-kinds');
+    expect(RULEBOOK.map((r) => r.kind)).toEqual(['login-failed', 'login', 'non-active', 'activation', 'admin-notice', 'logged-in', 'other']);
+    expect([...RULEBOOK.map((r) => r.kind)].sort()).toEqual([...PAGE_KINDS].sort());
   });
 });
