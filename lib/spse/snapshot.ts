@@ -243,6 +243,9 @@ function otherSystemOf(doc: Document): { otherSystem?: string } {
  */
 const MAIN_CONTENT_WORDS = /tidak\s+aktif|non[\s-]?aktif|aktivasi|agregr?asi|user\s*id\s+tunggal|selamat\s+datang|(?:notifikasi|pemberitahuan|pesan)(?:\s+dari)?\s+admin/i;
 
+/** The page is an LPSE's home: its address has one path segment at most (the base path). */
+const atHome = (doc: Document) => (doc.location?.pathname ?? '/').split('/').filter(Boolean).length <= 1;
+
 /** Reads a document into a snapshot. Bounded work whatever the page's size or depth. */
 export function collect(doc: Document): PageSnapshot {
   // Every lookup below leaves out the rows of listings (lib/spse/select.ts): the cost of a page does not
@@ -313,6 +316,8 @@ export function collect(doc: Document): PageSnapshot {
     // Every input of the page: a table body holding one is never left out as a listing (lib/spse/select.ts),
     // so a look-alike cannot hide its form from the phishing guard in padded rows.
     loginFormAnywhere: fieldEls.some((i) => i.getAttribute('type')?.toLowerCase() === 'password' || i.getAttribute('name')?.toLowerCase() === 'txtuserid'),
-    loginEntry: !logoutEl && !!loginEntryOf(doc, false),
+    // Only an LPSE's public home (one path segment: `/jakarta/`, `/eproc4/`) starts a login (RULES.md R16): the
+    // lookup walks the page, so no other page pays for it.
+    loginEntry: !logoutEl && atHome(doc) && !!loginEntryOf(doc, false),
   };
 }
