@@ -49,7 +49,24 @@ export function pageScope(doc: Document): Scope {
   for (const listing of listings) for (let p = listing.parentElement; p && !onPath.has(p); p = p.parentElement) onPath.add(p);
   const roots: Element[] = [];
   for (const p of onPath) for (const child of Array.from(p.children)) if (!onPath.has(child) && !skipped.has(child)) roots.push(child);
-  return { doc, roots, ancestors: [...onPath], listings };
+  return { doc, roots: inOrder(new Set(roots)), ancestors: [...onPath], listings };
+}
+
+/**
+ * The first `max` elements of a tag in a page scope, in document order. A live collection's `length` (or a
+ * look for a tag the page lacks) walks every element under its root: here the roots leave the listings out.
+ */
+export function firstByTag(scope: Scope, tag: string, max: number): Element[] {
+  const out: Element[] = [];
+  const upper = tag.toUpperCase();
+  for (const root of scope.roots) {
+    if (root !== scope.doc && (root as Element).tagName === upper) out.push(root as Element);
+    const found = root.getElementsByTagName(tag);
+    // An index walks only as far as it reads (a `length` would count them all).
+    for (let i = 0, el = found[0]; el && out.length < max; el = found[++i]) out.push(el);
+    if (out.length >= max) break;
+  }
+  return out.slice(0, max);
 }
 
 const parts = (list: string) => list.split(',').map((p) => p.trim()).filter(Boolean);

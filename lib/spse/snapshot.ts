@@ -1,8 +1,8 @@
 import { signals } from './signals';
-import { pageScope, selectAll, selectMany, type Scope } from './select';
+import { firstByTag, pageScope, selectAll, selectMany, type Scope } from './select';
 import { loginEntryOf } from './login-flow';
 import { noticeOf, type NoticeParts } from './notice';
-import { collapse, hasPhrase, norm } from './text';
+import { collapse, fromFirstLetter, hasPhrase, norm } from './text';
 import { siteFromUrl } from './site';
 import { assetEvidence, countsAt, familiesOf, fieldEvidence, generatorEvidence, menuEvidence, textEvidence, type Evidence } from './identity';
 
@@ -192,16 +192,13 @@ function evidenceOf(doc: Document, scope: Scope, fieldEls: readonly Element[], a
   const evidence: Evidence[] = [];
   const site = siteFromUrl(doc.URL);
   const decided = () => familiesOf(evidence.filter((e) => (site ? countsAt(e, site) : e.at === undefined))).length >= signals.identity.threshold;
-  for (const tag of ['link', 'script', 'img']) {
-    const els = doc.getElementsByTagName(tag);
-    for (let i = 0; i < els.length && i < MAX_ASSETS; i++) {
-      const ref = els[i]!.getAttribute('href') ?? els[i]!.getAttribute('src');
+  for (const tag of ['link', 'script', 'img'])
+    for (const el of firstByTag(scope, tag, MAX_ASSETS)) {
+      const ref = el.getAttribute('href') ?? el.getAttribute('src');
       if (ref) assetEvidence(ref, evidence);
     }
-  }
-  const metas = doc.getElementsByTagName('meta');
-  for (let i = 0; i < metas.length && i < 40; i++)
-    if (metas[i]!.getAttribute('name')?.toLowerCase() === 'generator') generatorEvidence(metas[i]!.getAttribute('content') ?? '', evidence);
+  for (const meta of firstByTag(scope, 'meta', 40))
+    if (meta.getAttribute('name')?.toLowerCase() === 'generator') generatorEvidence(meta.getAttribute('content') ?? '', evidence);
   const names = new Set<string>();
   for (const el of fieldEls.slice(0, 400)) {
     const name = (el.getAttribute('name') || el.getAttribute('id') || '').toLowerCase();
@@ -229,9 +226,10 @@ function evidenceOf(doc: Document, scope: Scope, fieldEls: readonly Element[], a
   return evidence;
 }
 
-/** The other system a page names itself as (its title, its first `h1`), as our data's phrase. */
-function otherSystemOf(doc: Document): { otherSystem?: string } {
-  const own = `${norm(doc.title)} | ${norm(doc.getElementsByTagName('h1')[0]?.textContent)}`;
+/** The other system a page names itself as (its title, its first `h1` of the headings found), as our data's phrase. */
+function otherSystemOf(doc: Document, headings: readonly Element[]): { otherSystem?: string } {
+  // From the headings already found: a page without an `h1` would otherwise be walked whole for one.
+  const own = `${norm(doc.title)} | ${norm(headings.find((h) => h.tagName === 'H1')?.textContent)}`;
   const hit = signals.identity.otherSystems.find((w) => hasPhrase(own, w));
   return hit ? { otherSystem: hit } : {};
 }
@@ -242,6 +240,19 @@ function otherSystemOf(doc: Document): { otherSystem?: string } {
  * the main content is skipped on the pages, most of them, whose text has none of them.
  */
 const MAIN_CONTENT_WORDS = /tidak\s+aktif|non[\s-]?aktif|aktivasi|agregr?asi|user\s*id\s+tunggal|selamat\s+datang|(?:notifikasi|pemberitahuan|pesan)(?:\s+dari)?\s+admin/i;
+
+/**
+ * The text of the page outside its listings (the engine's own `textContent`, no script per node): what
+ * MAIN_CONTENT_WORDS is tested on. The rows of a 3,000-row list are 200 KB of text that no rule reads.
+ */
+function scopeText(scope: Scope): string {
+  if (scope.roots.length === 1 && scope.roots[0] === scope.doc) return scope.doc.body?.textContent ?? '';
+  // The head holds no message (its scripts' words would only cost a walk).
+  const parts = scope.roots.map((r) => ((r as Element).tagName === 'HEAD' ? '' : (r.textContent ?? '')));
+  // A sentence may sit right beside a listing, in an element on the way down to it.
+  for (const a of scope.ancestors) for (const n of Array.from(a.childNodes)) if (n.nodeType === 3) parts.push(n.nodeValue ?? '');
+  return parts.join('\n');
+}
 
 /** The page is an LPSE's home: its address has one path segment at most (the base path). */
 const atHome = (doc: Document) => (doc.location?.pathname ?? '/').split('/').filter(Boolean).length <= 1;
@@ -261,15 +272,9 @@ export function collect(doc: Document): PageSnapshot {
     'input',
     signals.login.chooserContainer,
   ]);
-  // The page's first links (menus and a logout link come before any listing's), read only when asked.
+  // The page's first links outside its listings (menus, a logout link), read only when asked.
   let links: Element[] | undefined;
-  const anchors = () => {
-    if (links) return links;
-    const all = doc.getElementsByTagName('a');
-    links = [];
-    for (let i = 0; i < all.length && i < MAX_LABELS; i++) links.push(all[i]!);
-    return links;
-  };
+  const anchors = () => (links ??= firstByTag(scope, 'a', MAX_LABELS));
   const evidence = evidenceOf(doc, scope, fieldEls, anchors);
   const fields: PageSnapshot['fields'] = [];
   for (const el of fieldEls.slice(0, 200)) {
@@ -295,7 +300,7 @@ export function collect(doc: Document): PageSnapshot {
   const alertEls = fields.length || chooserButtons.length ? selectAll(scope, signals.loginFailed.alertSelectors) : [];
   // A logout link by its whole text too (KELUAR, hrefs of other shapes), outside a closed modal.
   const logoutEl =
-    logoutEls[0] ?? anchors().find((a) => (a.textContent?.length ?? 0) < 40 && (signals.loggedIn.logoutTexts as readonly string[]).includes(norm(a.textContent).replace(/^[^\p{L}]+/u, '')) && !inClosedModal(a));
+    logoutEls[0] ?? anchors().find((a) => (a.textContent?.length ?? 0) < 40 && (signals.loggedIn.logoutTexts as readonly string[]).includes(fromFirstLetter(norm(a.textContent))) && !inClosedModal(a));
   const userEl = logoutEl ? doc.querySelector(signals.loggedIn.userLineSelector) : null;
 
   let mainText: string | undefined;
@@ -306,9 +311,9 @@ export function collect(doc: Document): PageSnapshot {
     alerts: texts(alertEls, skip),
     prominent,
     // Read when first asked, and only where one of its rules may hold.
-    readMainText: () => (mainText ??= doc.body && MAIN_CONTENT_WORDS.test(doc.body.textContent ?? '') ? mainTextOf(doc, scope, selectAll(scope, signals.notMainContent)) : ''),
+    readMainText: () => (mainText ??= doc.body && MAIN_CONTENT_WORDS.test(scopeText(scope)) ? mainTextOf(doc, scope, selectAll(scope, signals.notMainContent)) : ''),
     evidence,
-    ...otherSystemOf(doc),
+    ...otherSystemOf(doc, prominentEls),
     logout: !!logoutEl,
     userLine: userEl ? { title: (userEl.getAttribute('title') ?? '').trim().slice(0, MAX_TEXT), text: norm(userEl.textContent).slice(0, MAX_TEXT) } : undefined,
     // The menu tells a role only inside a session.

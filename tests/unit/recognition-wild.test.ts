@@ -75,6 +75,13 @@ describe('page kinds from the main content', () => {
     const html = shell45('<div class="card"><div class="card-body"><p>Akun lokal Anda pada LPSE ini telah dinonaktifkan karena telah diagregasi. Silakan login menggunakan User ID: CV.SUMBER-JAYA untuk selanjutnya.</p></div></div>');
     expect(await describeHtml(url, html)).toMatchObject({ spse: true, kind: 'non-active', replacementUserId: 'CV.SUMBER-JAYA' });
   });
+  it('a notice beside a long listing is read (the listing\'s rows are left out, not the text around them)', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `<tr><td>${i}</td><td>Paket ${i}</td></tr>`).join('');
+    const notice = 'Akun lokal Anda pada LPSE ini telah dinonaktifkan karena telah diagregasi. Silakan login menggunakan User ID: CV.SUMBER-JAYA untuk selanjutnya.';
+    // The sentence in a paragraph next to the table, and as a bare text node of the element around the table.
+    for (const main of [`<div class="content"><p>${notice}</p><table><tbody>${rows}</tbody></table></div>`, `<div class="content">${notice}<table><tbody>${rows}</tbody></table></div>`])
+      expect(await describeHtml(url, shell45(main)), main.slice(0, 40)).toMatchObject({ spse: true, kind: 'non-active', replacementUserId: 'CV.SUMBER-JAYA' });
+  });
   it('an admin notice in a plain paragraph, its own sentences as the notice', async () => {
     const html = shell45('<div class="row"><div class="col"><p>Pemberitahuan dari Admin: data NPWP perusahaan Anda tercatat ganda.</p><p>Silakan hubungi LPSE Provinsi Jawa Tengah untuk perbaikan data.</p></div></div>');
     expect(await describeHtml(url, html)).toMatchObject({ spse: true, kind: 'admin-notice' });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { LISTING_ROWS, pageScope, selectAll, selectMany, SMALL_PAGE } from '@/lib/spse/select';
+import { firstByTag, LISTING_ROWS, pageScope, selectAll, selectMany, SMALL_PAGE } from '@/lib/spse/select';
 
 describe('selectAll (fast-path selector lists)', () => {
   it('returns what querySelectorAll returns, in document order, for tags, classes, ids, compounds and descendants', () => {
@@ -66,5 +66,21 @@ describe('the phishing guard sees a login form hidden in a long table', () => {
     const rows = Array.from({ length: 40 }, (_, i) => `<tr><td>${i === 39 ? '<input type="password" name="p">' : 'pad'}</td></tr>`).join('');
     document.body.innerHTML = `<table><tbody>${rows}</tbody></table>`;
     expect(collect(document).loginFormAnywhere).toBe(true);
+  });
+});
+
+describe('firstByTag (the first elements of a tag outside listings)', () => {
+  const rows = (n: number) => Array.from({ length: n }, (_, i) => `<tr><td><a href="/j/lelang/${i}">row ${i}</a></td></tr>`).join('');
+  it('takes them in document order, leaves the listing rows out, and stops at its bound', () => {
+    document.head.innerHTML = '<link rel="author" href="/j/public/css/a.css">';
+    document.body.innerHTML = `<a href="/j/">BERANDA</a><div><a href="/j/lelang">CARI PAKET</a><table><tbody>${rows(LISTING_ROWS + 5)}</tbody></table><a href="/j/logout">x</a></div><footer><a href="/j/kontak">Kontak</a></footer>`;
+    const scope = pageScope(document);
+    expect(firstByTag(scope, 'a', 10).map((a) => a.textContent)).toEqual(['BERANDA', 'CARI PAKET', 'x', 'Kontak']);
+    expect(firstByTag(scope, 'a', 2).map((a) => a.textContent)).toEqual(['BERANDA', 'CARI PAKET']);
+    expect(firstByTag(scope, 'link', 5).map((l) => l.getAttribute('href'))).toEqual(['/j/public/css/a.css']);
+    expect(firstByTag(scope, 'img', 5)).toEqual([]);
+    // Without a listing the scope is the document.
+    document.body.innerHTML = '<a href="/j/">1</a><p><a href="/j/2">2</a></p>';
+    expect(firstByTag(pageScope(document), 'a', 5).map((a) => a.textContent)).toEqual(['1', '2']);
   });
 });
