@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { describePage } from '../lib/spse/describe';
 import { explain } from '../lib/spse/explain';
 import { collect } from '../lib/spse/snapshot';
-import { parseHtml } from '../tests/support/parse-html';
+import { parseHtml } from './support/parse-html';
 
 const usage = 'usage: npm run --silent classify -- [--explain] --url <URL> <file.html>';
 let url: string | undefined;

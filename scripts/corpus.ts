@@ -1,9 +1,9 @@
 /**
  * `npm run corpus`: recognition over the corpus, its variations and the dressed negatives
- * (tests/support/variants.ts): per kind precision and recall, then every case that fails, with the reason
+ * (scripts/support/variants.ts): per kind precision and recall, then every case that fails, with the reason
  * tests/fixtures/pages/expected-variant-failures.json gives for it (or UNEXPECTED). Exit 1 on an unexpected one.
  */
-import { cases, loadExpectedVariantFailures, notDressed, score, type Case } from '../tests/support/variants';
+import { cases, loadExpectedVariantFailures, notDressed, score, type Case } from './support/variants';
 
 const all: Case[] = [...cases()];
 const expected = new Map(loadExpectedVariantFailures().map((f) => [f.case, f.why]));

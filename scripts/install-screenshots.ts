@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import extract from 'extract-zip';
 import type { Page } from 'puppeteer-core';
-import { startSimulator } from '../tests/simulator/server';
-import { assistantOf, launchWithExtension, openExtensionPage, type BrowserKind } from '../tests/support/browser';
-import { withdrawSpseAccess } from '../tests/support/extension';
+import { startSimulator } from './simulator/server';
+import { assistantOf, launchWithExtension, openExtensionPage, type BrowserKind } from './support/browser';
+import { withdrawSpseAccess } from './support/extension';
 
 const root = resolve(import.meta.dirname, '..');
 const OUT = resolve(root, 'docs/install');

@@ -10,9 +10,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
-import { startSimulator, type Simulator } from '../tests/simulator/server';
-import { assistantOf, launchWithExtension, type ExtensionBrowser } from '../tests/support/browser';
-import { walkLogin } from '../tests/support/login';
+import { startSimulator, type Simulator } from './simulator/server';
+import { assistantOf, launchWithExtension, type ExtensionBrowser } from './support/browser';
+import { walkLogin } from './support/login';
 import { ensureBrowser } from './ensure-browser';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');

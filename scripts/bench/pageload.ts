@@ -13,8 +13,8 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync,
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'puppeteer-core';
-import { launchWithExtension, PROD_EXTENSION_DIR, type ExtensionBrowser } from '../../tests/support/browser';
-import { extensionPage, sendFrom, stopServiceWorker } from '../../tests/support/extension';
+import { launchWithExtension, PROD_EXTENSION_DIR, type ExtensionBrowser } from '../support/browser';
+import { extensionPage, sendFrom, stopServiceWorker } from '../support/extension';
 import { ensureBrowser } from '../ensure-browser';
 
 const root = resolve(import.meta.dirname, '../..');

@@ -6,8 +6,8 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { launchWithExtension, PROD_EXTENSION_DIR, type ExtensionBrowser } from '../../tests/support/browser';
-import { extensionPage, sendFrom, stopServiceWorker } from '../../tests/support/extension';
+import { launchWithExtension, PROD_EXTENSION_DIR, type ExtensionBrowser } from '../support/browser';
+import { extensionPage, sendFrom, stopServiceWorker } from '../support/extension';
 import { ensureBrowser } from '../ensure-browser';
 
 const root = resolve(import.meta.dirname, '../..');

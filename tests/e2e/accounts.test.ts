@@ -3,13 +3,13 @@
 // own messages). Also: the service worker stopped mid-login loses nothing.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { startSimulator, type SimulatedAccount, type SimulatedLpse, type Simulator } from '../simulator/server';
-import { assistantOf, launchWithExtension, openExtensionPage, type ExtensionBrowser } from '../support/browser';
+import { startSimulator, type SimulatedAccount, type SimulatedLpse, type Simulator } from '../../scripts/simulator/server';
+import { assistantOf, launchWithExtension, openExtensionPage, type ExtensionBrowser } from '../../scripts/support/browser';
 import { chromiumOnly } from '../support/only';
-import { extensionPage, registryOf, stopServiceWorker, tabIdOf } from '../support/extension';
+import { extensionPage, registryOf, stopServiceWorker, tabIdOf } from '../../scripts/support/extension';
 import { actionTitle } from '@/lib/i18n';
 import type { NextAction } from '@/lib/sop/actions';
-import { walkLogin } from '../support/login';
+import { walkLogin } from '../../scripts/support/login';
 
 let sim: Simulator;
 let ext: ExtensionBrowser | undefined;

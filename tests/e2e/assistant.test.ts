@@ -6,10 +6,10 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { startSimulator, type Simulator } from '../simulator/server';
-import { assistantOf, emulateScheme, launchWithExtension, openExtensionPage, type ExtensionBrowser } from '../support/browser';
-import { extensionPage, registryOf, sendFrom, tabIdOf } from '../support/extension';
-import { walkLogin } from '../support/login';
+import { startSimulator, type Simulator } from '../../scripts/simulator/server';
+import { assistantOf, emulateScheme, launchWithExtension, openExtensionPage, type ExtensionBrowser } from '../../scripts/support/browser';
+import { extensionPage, registryOf, sendFrom, tabIdOf } from '../../scripts/support/extension';
+import { walkLogin } from '../../scripts/support/login';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SHOTS = resolve(import.meta.dirname, '../../test-artifacts/screenshots');

@@ -3,12 +3,12 @@
 // Nothing here is faked.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { startSimulator, type Simulator } from '../simulator/server';
-import { assistantOf, launchWithExtension, openExtensionPage, type ExtensionBrowser } from '../support/browser';
-import { sendFrom, tabIdOf, withdrawSpseAccess } from '../support/extension';
+import { startSimulator, type Simulator } from '../../scripts/simulator/server';
+import { assistantOf, launchWithExtension, openExtensionPage, type ExtensionBrowser } from '../../scripts/support/browser';
+import { sendFrom, tabIdOf, withdrawSpseAccess } from '../../scripts/support/extension';
 import { chromiumOnly } from '../support/only';
 import { contentScriptRun, settled } from '../support/content-script';
-import { walkLogin } from '../support/login';
+import { walkLogin } from '../../scripts/support/login';
 import { PAGE_KINDS } from '@/lib/spse/page-kinds';
 
 let sim: Simulator;

@@ -2,8 +2,8 @@
 // a 5 MB page and a page 10,000 elements deep, at an LPSE's address.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { startSimulator, type Simulator } from '../simulator/server';
-import { assistantOf, launchWithExtension, type ExtensionBrowser } from '../support/browser';
+import { startSimulator, type Simulator } from '../../scripts/simulator/server';
+import { assistantOf, launchWithExtension, type ExtensionBrowser } from '../../scripts/support/browser';
 
 let sim: Simulator;
 let ext: ExtensionBrowser;

@@ -3,14 +3,14 @@
 // simulator, counting actions. An action: typing a User ID, clicking the assistant's button, or clicking one
 // of SPSE's own controls — free when the advice on screen names it. Typing the password, the captcha or the
 // 2FA code is free. A journey fails on more than 3 actions, on a silent assistant where guidance is needed,
-// and on advice that contradicts the SOP or the simulator's truth (tests/simulator/data.ts).
+// and on advice that contradicts the SOP or the simulator's truth (scripts/simulator/data.ts).
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { ACCOUNTS, LPSES, OTP_CODE, PASSWORD, type AccountDef, type LpseDef } from '../simulator/data';
-import { isFirefox } from '../support/browser';
-import { extensionPage, registryOf, sendFrom } from '../support/extension';
+import { ACCOUNTS, LPSES, OTP_CODE, PASSWORD, type AccountDef, type LpseDef } from '../../scripts/simulator/data';
+import { isFirefox } from '../../scripts/support/browser';
+import { extensionPage, registryOf, sendFrom } from '../../scripts/support/extension';
 import { freshProfiles } from '../support/lifecycle';
 
 const profiles = freshProfiles();

@@ -8,8 +8,8 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { startSimulator, type Simulator } from '../simulator/server';
-import { assistantOf, emulateScheme, launchWithExtension, openExtensionPage, type ExtensionBrowser } from '../support/browser';
+import { startSimulator, type Simulator } from '../../scripts/simulator/server';
+import { assistantOf, emulateScheme, launchWithExtension, openExtensionPage, type ExtensionBrowser } from '../../scripts/support/browser';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts');

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import type { RegistryView } from '../../lib/registry/registry';
-import { startSimulator, type Simulator } from '../simulator/server';
-import { launchWithExtension, openExtensionPage, reloadExtensionPage, type ExtensionBrowser } from '../support/browser';
-import { registryOf, sendFrom } from '../support/extension';
+import { startSimulator, type Simulator } from '../../scripts/simulator/server';
+import { launchWithExtension, openExtensionPage, reloadExtensionPage, type ExtensionBrowser } from '../../scripts/support/browser';
+import { registryOf, sendFrom } from '../../scripts/support/extension';
 
 const KMK = 'https://spse.inaproc.id/kemkes';
 

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import extract from 'extract-zip';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../simulator/server';
-import { assistantOf, BROWSER, launchWithExtension, openExtensionPage, type ExtensionBrowser } from '../support/browser';
+import { startSimulator, type Simulator } from '../../scripts/simulator/server';
+import { assistantOf, BROWSER, launchWithExtension, openExtensionPage, type ExtensionBrowser } from '../../scripts/support/browser';
 
 const root = resolve(import.meta.dirname, '../..');
 const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };

@@ -6,10 +6,10 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../simulator/server';
-import { emulateScheme, launchWithExtension, openExtensionPage, type ExtensionBrowser } from '../support/browser';
-import { extensionPage, sendFrom, tabIdOf } from '../support/extension';
-import { walkLogin } from '../support/login';
+import { startSimulator, type Simulator } from '../../scripts/simulator/server';
+import { emulateScheme, launchWithExtension, openExtensionPage, type ExtensionBrowser } from '../../scripts/support/browser';
+import { extensionPage, sendFrom, tabIdOf } from '../../scripts/support/extension';
+import { walkLogin } from '../../scripts/support/login';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts');

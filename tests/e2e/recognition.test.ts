@@ -3,11 +3,11 @@
 // Elektronik", as real ones do — is not SPSE: no <spse-assist> host, no `suspicious-site`, nothing learned.
 // In Chromium and Firefox.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../simulator/server';
-import { PLN_LKPP_LOGIN_URL, PLN_LOGIN_URL } from '../simulator/data';
-import { assistantOf, launchWithExtension, type ExtensionBrowser } from '../support/browser';
+import { startSimulator, type Simulator } from '../../scripts/simulator/server';
+import { PLN_LKPP_LOGIN_URL, PLN_LOGIN_URL } from '../../scripts/simulator/data';
+import { assistantOf, launchWithExtension, type ExtensionBrowser } from '../../scripts/support/browser';
 import { settled } from '../support/content-script';
-import { registryOf } from '../support/extension';
+import { registryOf } from '../../scripts/support/extension';
 
 let sim: Simulator;
 let ext: ExtensionBrowser;

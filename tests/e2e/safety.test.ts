@@ -3,10 +3,10 @@
 // the extension, hostile page text shown as text, and 20 LPSE tabs at once. Each test uses a fresh profile.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, HTTPRequest, Page } from 'puppeteer-core';
-import { LOOKALIKES, startSimulator, type Simulator } from '../simulator/server';
-import { assistantOf, launchWithExtension, openExtensionPage, type ExtensionBrowser } from '../support/browser';
-import { extensionPage, registryOf, sendFrom, stopServiceWorker } from '../support/extension';
-import { walkLogin } from '../support/login';
+import { LOOKALIKES, startSimulator, type Simulator } from '../../scripts/simulator/server';
+import { assistantOf, launchWithExtension, openExtensionPage, type ExtensionBrowser } from '../../scripts/support/browser';
+import { extensionPage, registryOf, sendFrom, stopServiceWorker } from '../../scripts/support/extension';
+import { walkLogin } from '../../scripts/support/login';
 import { chromiumOnly } from '../support/only';
 
 let sim: Simulator;

@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import type { RegistryView } from '../../lib/registry/registry';
 import { canon } from '../../lib/sync/codec';
-import { startSimulator, type Simulator } from '../simulator/server';
-import { launchWithExtension, openExtensionPage, type ExtensionBrowser } from '../support/browser';
-import { extensionPage, registryOf, sendFrom } from '../support/extension';
+import { startSimulator, type Simulator } from '../../scripts/simulator/server';
+import { launchWithExtension, openExtensionPage, type ExtensionBrowser } from '../../scripts/support/browser';
+import { extensionPage, registryOf, sendFrom } from '../../scripts/support/extension';
 
 const JKT = 'https://spse.inaproc.id/jakarta';
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts');

@@ -8,9 +8,9 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { startSimulator, type Simulator } from '../simulator/server';
-import { emulateScheme, launchWithExtension, openExtensionPage, reloadExtensionPage, type ExtensionBrowser } from '../support/browser';
-import { registryOf } from '../support/extension';
+import { startSimulator, type Simulator } from '../../scripts/simulator/server';
+import { emulateScheme, launchWithExtension, openExtensionPage, reloadExtensionPage, type ExtensionBrowser } from '../../scripts/support/browser';
+import { registryOf } from '../../scripts/support/extension';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts');

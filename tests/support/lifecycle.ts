@@ -1,7 +1,7 @@
 /** The hooks of an end-to-end file: one simulator for the file, a fresh browser profile for every test. */
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { startSimulator, type Simulator } from '../simulator/server';
-import { launchWithExtension, type ExtensionBrowser } from './browser';
+import { startSimulator, type Simulator } from '../../scripts/simulator/server';
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/support/browser';
 
 export interface FreshProfiles {
   /** The file's simulator (reset after every test). */

@@ -1,5 +1,5 @@
 import { it } from 'vitest';
-import { isFirefox } from './browser';
+import { isFirefox } from '../../scripts/support/browser';
 
 /**
  * A test that needs Chrome's DevTools protocol (stopping the service worker, logging every request, listing

@@ -7,9 +7,9 @@ import { quoteNotice } from '@/lib/contact';
 import { composeMessage } from '@/lib/contact-message';
 import { requestedItems } from '@/lib/requested-items';
 import { classifySnapshot, type PageResult } from '@/lib/spse/page-kinds';
-import { adminNoticeBody } from '../simulator/content';
-import { ACCOUNTS, LPSES } from '../simulator/data';
-import { snapshotOf } from '../support/corpus';
+import { adminNoticeBody } from '../../scripts/simulator/content';
+import { ACCOUNTS, LPSES } from '../../scripts/simulator/data';
+import { snapshotOf } from '../../scripts/support/corpus';
 
 const labels = (notice: string) => requestedItems(notice).map((i) => i.label);
 

@@ -10,8 +10,8 @@ import { recognise } from '@/lib/spse/recognise';
 import { registeredExamples } from '@/lib/spse/examples';
 import { classifySnapshot, PAGE_KINDS, PREDICATES, type PageKind } from '@/lib/spse/page-kinds';
 import { collect } from '@/lib/spse/snapshot';
-import { CORPUS_DIR, loadIndex, pathOf, snapshotOf, snapshotOfFile, type CorpusEntry } from '../support/corpus';
-import { parseHtml } from '../support/parse-html';
+import { CORPUS_DIR, loadIndex, pathOf, snapshotOf, snapshotOfFile, type CorpusEntry } from '../../scripts/support/corpus';
+import { parseHtml } from '../../scripts/support/parse-html';
 
 const index = loadIndex();
 const expectedFailures = z

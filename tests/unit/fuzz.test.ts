@@ -11,7 +11,7 @@ import { decide, type Observation, type Known } from '@/lib/sop/rules';
 import { describePage } from '@/lib/spse/describe';
 import { LOGIN_STEPS, PAGE_KINDS, type PageResult } from '@/lib/spse/page-kinds';
 import { recognise } from '@/lib/spse/recognise';
-import { loadIndex, pathOf, snapshotOf } from '../support/corpus';
+import { loadIndex, pathOf, snapshotOf } from '../../scripts/support/corpus';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);

@@ -12,7 +12,7 @@ import { DEFAULT_SETTINGS, EXPORT_FORMAT, MAX_DISMISSALS, SCHEMA_VERSION, settin
 import { skeletonOf } from '@/lib/skeleton';
 import { pathPattern } from '@/lib/spse/path-pattern';
 import { siteFromUrl } from '@/lib/spse/site';
-import { parseHtml } from '../support/parse-html';
+import { parseHtml } from '../../scripts/support/parse-html';
 
 beforeEach(async () => {
   await closeRegistry();

@@ -10,9 +10,9 @@ import { readRegistry } from '@/lib/registry/registry';
 import { describePage } from '@/lib/spse/describe';
 import { isContactLine } from '@/lib/spse/notice';
 import { classifySnapshot, type PageResult } from '@/lib/spse/page-kinds';
-import { adminNoticeBody } from '../simulator/content';
-import { ACCOUNTS, LPSES } from '../simulator/data';
-import { loadIndex, snapshotOf, snapshotOfFile } from '../support/corpus';
+import { adminNoticeBody } from '../../scripts/simulator/content';
+import { ACCOUNTS, LPSES } from '../../scripts/simulator/data';
+import { loadIndex, snapshotOf, snapshotOfFile } from '../../scripts/support/corpus';
 
 const FOOTER_45 = '<footer id="footer">© 2006-2026 Lembaga Kebijakan Pengadaan Barang/Jasa Pemerintah (LKPP) Aplikasi SPSE v4.5u20250321</footer>';
 const page45 = (main: string) =>

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { describePage } from '@/lib/spse/describe';
 import { explain } from '@/lib/spse/explain';
-import { snapshotOf } from '../support/corpus';
+import { snapshotOf } from '../../scripts/support/corpus';
 
 const page = (head: string, body: string) => `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
 const FOOTER_44 = '<div class="footer"><p>Sistem Pengadaan Secara Elektronik (SPSE) versi 4.4u20211201</p><p>© 2021 LKPP</p></div>';

@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FAMILIES } from '@/lib/spse/identity';
 import { PAGE_KINDS } from '@/lib/spse/page-kinds';
-import { loadIndex, pathOf } from '../support/corpus';
-import { parseHtml } from '../support/parse-html';
-import { cases, DRESSINGS, loadExpectedVariantFailures, NEGATIVE_SYSTEMS, score, VARIATIONS, type Case } from '../support/variants';
+import { loadIndex, pathOf } from '../../scripts/support/corpus';
+import { parseHtml } from '../../scripts/support/parse-html';
+import { cases, DRESSINGS, loadExpectedVariantFailures, NEGATIVE_SYSTEMS, score, VARIATIONS, type Case } from '../../scripts/support/variants';
 
 /** What each kind must reach over corpus + variants (and not-SPSE over corpus + dressed negatives). */
 const PRECISION = 0.98;

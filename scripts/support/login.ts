@@ -1,7 +1,7 @@
 /**
  * Walks a scripted penyedia through an LPSE's login in a real page, the way a person does it: SPSE 4.5's
  * chooser → User ID → password + captcha (→ 2FA); SPSE 4.x's one form; SPSE 3.x's Login Penyedia form.
- * Paths and fields are the simulator's (tests/simulator/README.md).
+ * Paths and fields are the simulator's (scripts/simulator/README.md).
  */
 import type { Page } from 'puppeteer-core';
 import type { SimulatedAccount, SimulatedLpse } from '../simulator/server';

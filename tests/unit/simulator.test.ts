@@ -6,7 +6,7 @@ import http from 'node:http';
 import net from 'node:net';
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type Simulator, startSimulator } from './server.js';
+import { type Simulator, startSimulator } from '../../scripts/simulator/server.js';
 
 let sim: Simulator;
 

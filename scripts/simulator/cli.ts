@@ -1,6 +1,6 @@
 /**
  * Runs the SPSE simulator until SIGINT/SIGTERM.
- *   npx tsx tests/simulator/cli.ts [--port N]
+ *   npx tsx scripts/simulator/cli.ts [--port N]
  */
 import { startSimulator } from './server.js';
 
@@ -35,7 +35,7 @@ lines.push(`  LPSE list: ${sim.listUrl}`);
 for (const l of sim.lpses) lines.push(`  SPSE ${l.generation.padEnd(3)}  ${l.baseUrl}/   ${l.name}`);
 for (const u of sim.nonSpsePages) lines.push(`  non-SPSE  ${u}`);
 lines.push('');
-lines.push('  Accounts (same password for all: see the "Simulator" section of the LPSE list page or tests/simulator/README.md)');
+lines.push('  Accounts (same password for all: see the "Simulator" section of the LPSE list page or scripts/simulator/README.md)');
 const keyOf = new Map(sim.lpses.map((l) => [l.baseUrl, l.key]));
 for (const a of sim.accounts) {
   const homes = a.homeLpses.map((h) => keyOf.get(h) ?? h).join(',');

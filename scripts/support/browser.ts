@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page, type Target } from 'puppeteer-core';
-import { findBrowser, findFirefox } from '../../scripts/ensure-browser';
+import { findBrowser, findFirefox } from '../ensure-browser';
 
 export type BrowserKind = 'chromium' | 'firefox';
 /** The browser this run of the end-to-end suite drives. */

@@ -5,9 +5,9 @@ import * as z from 'zod';
 import { collect, type PageSnapshot } from '../../lib/spse/snapshot';
 import { parseHtml } from './parse-html';
 
-export const CORPUS_DIR = resolve(import.meta.dirname, '../fixtures/pages');
+export const CORPUS_DIR = resolve(import.meta.dirname, '../../tests/fixtures/pages');
 /** The real SPSE pages (`real:<filename>` entries); their origins in tests/fixtures/real/SOURCES.md. */
-export const REAL_DIR = resolve(import.meta.dirname, '../fixtures/real');
+export const REAL_DIR = resolve(import.meta.dirname, '../../tests/fixtures/real');
 
 export const entrySchema = z.strictObject({
   file: z.string().min(1),
