@@ -17,7 +17,6 @@ export type DismissReply = Reply<'assistant/dismiss'>;
 /** What recognition said of the page (lib/spse/recognise.ts's Recognition, as far as a report carries it). */
 export interface RecognitionSignals {
   page: { kind: PageKind; step?: string };
-  markers?: boolean;
   loginForm?: boolean;
   loginEntry?: boolean;
   /** Richer evidence ids (family, signal id) when recognition reports them. */
@@ -28,14 +27,13 @@ const ID = /^[a-z0-9][a-z0-9:._-]{0,79}$/i;
 
 /**
  * The ids of the signals recognition reported, in a stable order: the page kind and login step, then the
- * markers, login form and SPSE's LOGIN control, then any evidence ids. The one place new signal ids join.
+ * login form and SPSE's LOGIN control, then any evidence ids. The one place new signal ids join.
  */
 export function signalIdsOf(r: RecognitionSignals | undefined): string[] {
   if (!r) return [];
   const ids = [
     `kind:${r.page.kind}`,
     ...(r.page.step ? [`step:${r.page.step}`] : []),
-    ...(r.markers ? ['markers'] : []),
     ...(r.loginForm ? ['login-form'] : []),
     ...(r.loginEntry ? ['login-entry'] : []),
     ...(r.evidence ?? []),

@@ -40,7 +40,6 @@ export const recognitionSchema = z.strictObject({
   url,
   site: siteSchema,
   page: pageResultSchema,
-  markers: z.boolean(),
   loginForm: z.boolean(),
   /** SPSE's own LOGIN control is on the page, outside a session. */
   loginEntry: z.optional(z.boolean()),

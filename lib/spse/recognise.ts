@@ -8,8 +8,6 @@ export interface Recognition {
   url: string;
   site: SpseSite;
   page: PageResult;
-  /** The page carries SPSE's own markers (it may still be on an address that is not a genuine LPSE). */
-  markers: boolean;
   /** A login form exists on the page, shown or not (for the phishing guard). */
   loginForm: boolean;
   /** SPSE's own LOGIN control, outside a session: on the LPSE's home the journey starts there (R16). */
@@ -25,5 +23,5 @@ export function recognise(url: string, snapshot: PageSnapshot): Recognition | nu
   const site = siteFromUrl(url);
   if (!site) return null;
   if (!identityOf(snapshot.evidence, site, snapshot.otherSystem).spse) return null;
-  return { url, site, page: classifySnapshot(snapshot), markers: true, loginForm: snapshot.loginFormAnywhere, loginEntry: snapshot.loginEntry };
+  return { url, site, page: classifySnapshot(snapshot), loginForm: snapshot.loginFormAnywhere, loginEntry: snapshot.loginEntry };
 }

@@ -47,9 +47,3 @@ export function siteFromUrl(url: string | URL): SpseSite | undefined {
   return undefined;
 }
 
-/** The path inside the LPSE, lowercased, without the base: `/loginpass`, `/publik/selecttype`, `/`. */
-export function pathInSite(site: SpseSite, url: string | URL): string {
-  const u = typeof url === 'string' ? new URL(url) : url;
-  const rest = u.pathname.slice(site.basePath.length) || '/';
-  return rest.toLowerCase();
-}

@@ -96,7 +96,7 @@ describe('"Ini tidak tepat"', () => {
     if (report !== null) {
       expect(report.startsWith('# spse-assist misdetection report v1')).toBe(true);
       expect(report).toContain('pattern: /login/penyedia');
-      expect(report).toContain('signals: kind:login step:user-id markers login-form');
+      expect(report).toContain('signals: kind:login step:user-id login-form');
       expect(report).toContain('# spse-assist skeleton v1');
       expect(report).toContain('input#txtUserId');
       expect(report).not.toContain(SENTINEL);

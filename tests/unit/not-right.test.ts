@@ -78,7 +78,7 @@ function deps(): RouterDeps & { saved: Map<number, TabStatus>; refreshed: number
 }
 
 const JKT = { base: 'https://spse.inaproc.id/jakarta', origin: 'https://spse.inaproc.id', basePath: '/jakarta', generation: '4.5', slug: 'jakarta', https: true };
-const recognised = (url: string, page: unknown = { kind: 'login', step: 'user-id' }) => ({ type: 'page/recognised', recognition: { url, site: JKT, page, markers: true, loginForm: true } });
+const recognised = (url: string, page: unknown = { kind: 'login', step: 'user-id' }) => ({ type: 'page/recognised', recognition: { url, site: JKT, page, loginForm: true } });
 const from = (url: string) => ({ id: 'ext', url, tab: { id: 7 }, frameId: 0 });
 const options = { id: 'ext', url: 'chrome-extension://ext/options.html' };
 const advice = async (d: RouterDeps, url: string, page?: unknown) => ((await route(recognised(url, page), from(url), d)) as { ok: true; value: { pageKind: string; nextAction: string | null; text: Record<string, string>; contact?: unknown } }).value;
@@ -196,7 +196,7 @@ describe('misdetection report', () => {
     <form id="formLogin"><input name="txtUserId" value="${SENTINEL_VALUE}"><input type="password" name="txtPassword" value="rahasia-123">
     <textarea name="catatan">${SENTINEL_TEXT}</textarea><button>LOGIN</button></form></body></html>`, 'https://spse.inaproc.id/jakarta/login/penyedia');
   const dismissal: DismissReply = { dismissed: true, lpseKey: 'https://spse.inaproc.id/jakarta', lpseName: 'LPSE Provinsi Daerah Khusus Ibukota Jakarta', pattern: '/login/penyedia', version: '0.1.0', browser: 'Firefox' };
-  const recognition = { url: `https://spse.inaproc.id/jakarta/login/penyedia?u=${SENTINEL_VALUE}`, page: { kind: 'login-failed' as const, step: 'user-id' as const, error: `User ID ${SENTINEL_VALUE} salah` }, markers: true, loginForm: true, loginEntry: false };
+  const recognition = { url: `https://spse.inaproc.id/jakarta/login/penyedia?u=${SENTINEL_VALUE}`, page: { kind: 'login-failed' as const, step: 'user-id' as const, error: `User ID ${SENTINEL_VALUE} salah` }, loginForm: true, loginEntry: false };
   const report = misdetectionReport({ dismissal, pageKind: 'login-failed', nextAction: 'check-credentials', recognition, skeleton: skeletonOf(doc), intro: 'Laporan salah deteksi SPSE Assist', at: Date.UTC(2026, 11, 1, 18, 0) });
 
   it('says what SPSE Assist made of the page: LPSE, pattern, kind, step, action, signal ids, version; then the skeleton', () => {
@@ -208,7 +208,7 @@ describe('misdetection report', () => {
       'page-kind: login-failed',
       'login-step: user-id',
       'next-action: check-credentials',
-      'signals: kind:login-failed step:user-id markers login-form',
+      'signals: kind:login-failed step:user-id login-form',
       'extension: 0.1.0 (Firefox)',
       'time: 2026-12-01T18:00:00.000Z',
       '',

@@ -163,7 +163,7 @@ describe('the router learns the LPSE’s helpdesk from the notice’s contact li
     };
     const url = 'https://spse.inaproc.id/jakarta/home';
     const site = { base: 'https://spse.inaproc.id/jakarta', origin: 'https://spse.inaproc.id', basePath: '/jakarta', generation: '4.5', slug: 'jakarta', https: true };
-    const reply = await route({ type: 'page/recognised', recognition: { url, site, page, markers: true, loginForm: false } }, { id: 'ext', url, tab: { id: 3 } }, deps);
+    const reply = await route({ type: 'page/recognised', recognition: { url, site, page, loginForm: false } }, { id: 'ext', url, tab: { id: 3 } }, deps);
     expect(reply).toMatchObject({ ok: true, value: { pageKind: 'admin-notice', nextAction: 'contact-lpse', contact: { own: expect.arrayContaining([{ kind: 'email', value: l.helpdesk.email }]) } } });
     const reg = await readRegistry(await openRegistry());
     expect(reg.problems).toEqual([expect.objectContaining({ notice: page.notice })]);

@@ -36,7 +36,6 @@ const recognition = (url: string, page: unknown = { kind: 'login', step: 'user-i
     url,
     site: { base: 'https://spse.inaproc.id/jakarta', origin: 'https://spse.inaproc.id', basePath: '/jakarta', generation: '4.5', slug: 'jakarta', https: true },
     page,
-    markers: true,
     loginForm: true,
   },
 });
