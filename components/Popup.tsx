@@ -3,52 +3,65 @@ import { browser } from 'wxt/browser';
 import { contactTexts } from '@/lib/ui-texts';
 import { quoteNotice, type ContactInfo } from '@/lib/contact';
 import { actionTitle, t, type Lang } from '@/lib/i18n';
-import type { TabStatus } from '@/lib/protocol';
-import type { Reply } from '@/lib/protocol';
-
-type Summary = Reply<'popup/summary'>;
+import type { Reply, TabStatus } from '@/lib/protocol';
 import type { Account } from '@/lib/registry/schemas';
 import { call } from './call';
 import { ContactPanel } from './ContactPanel';
 import { useSpseAccess } from './HostAccess';
-import { useLang } from './useLang';
+import { askLang, useLang } from './useLang';
 
+type Summary = Reply<'popup/summary'>;
 
-interface Data {
+interface Tab {
   tabId?: number;
   status: TabStatus | null;
-  registry: Summary | null;
+}
+
+/** What the popup shows, asked of the background all at once. */
+export interface PopupAsked {
+  lang: Promise<Lang>;
+  tab: Promise<Tab>;
+  summary: Promise<Summary>;
+}
+
+/**
+ * Asks everything the popup shows, in parallel (entrypoints/popup/main.tsx calls it before the first render:
+ * from an effect the messages would wait for that render's paint, and the summary for the tab query).
+ */
+export function askPopup(): PopupAsked {
+  // `popup.html?tab=<id>` shows that tab (the popup opened as a page, e.g. from a test or a shortcut).
+  const asked = Number(new URLSearchParams(location.search).get('tab'));
+  const tabId = Number.isInteger(asked) && asked > 0 ? Promise.resolve(asked) : browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => tab?.id);
+  const tab = tabId.then(async (id): Promise<Tab> => (id === undefined ? { status: null } : { tabId: id, status: (await call({ type: 'tab/status', tabId: id })).status }));
+  return { lang: askLang(), tab, summary: call({ type: 'popup/summary' }) };
 }
 
 const dateFmt = (lang: Lang) => new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
-export function Popup() {
-  const lang = useLang();
-  const [data, setData] = useState<Data | null>(null);
+export function Popup({ asked: given }: { asked?: PopupAsked }) {
+  const [asked] = useState(() => given ?? askPopup());
+  const lang = useLang(asked.lang);
+  const [tab, setTab] = useState<Tab | null>(null);
+  const [registry, setRegistry] = useState<Summary | null>(null);
   const [error, setError] = useState('');
   const [contact, setContact] = useState<ContactInfo | null>(null);
   const [access] = useSpseAccess();
   useEffect(() => {
-    (async () => {
-      // `popup.html?tab=<id>` shows that tab (the popup opened as a page, e.g. from a test or a shortcut).
-      const asked = Number(new URLSearchParams(location.search).get('tab'));
-      const [tab] = Number.isInteger(asked) && asked > 0 ? [{ id: asked }] : await browser.tabs.query({ active: true, currentWindow: true });
-      const [status, registry] = await Promise.all([
-        tab?.id !== undefined ? call({ type: 'tab/status', tabId: tab.id }).then((r) => r.status) : null,
-        call({ type: 'popup/summary' }),
-      ]);
-      setData({ ...(tab?.id !== undefined && { tabId: tab.id }), status, registry });
-    })().catch((e: unknown) => setError(String(e)));
+    const fail = (e: unknown) => setError(String(e));
+    // Each part shows as soon as its reply is in (the aggregation need not wait for the tab), in the
+    // penyedia's language (the language's reply is the lightest: no flash of the default's).
+    Promise.all([asked.tab, asked.lang]).then(([t]) => setTab(t), fail);
+    Promise.all([asked.summary, asked.lang]).then(([s]) => setRegistry(s), fail);
   }, []);
   const openContact = async () => {
-    if (data?.tabId === undefined) return;
-    const r = await call({ type: 'contact/info', tabId: data.tabId });
+    if (tab?.tabId === undefined) return;
+    const r = await call({ type: 'contact/info', tabId: tab.tabId });
     setContact(r.contact);
   };
-  const status = data?.status;
-  const nameOf = (key: string) => data?.registry?.names[key] ?? key;
+  const status = tab?.status;
+  const nameOf = (key: string) => registry?.names[key] ?? key;
   return (
-    <main class="popup" lang={lang} aria-busy={!data && !error} data-access={access}>
+    <main class="popup" lang={lang} aria-busy={!(tab && registry) && !error} data-access={access}>
       <header class="bar">
         <h1>{t(lang, 'popup_title')}</h1>
         <button type="button" class="secondary" onClick={() => void browser.runtime.openOptionsPage()}>
@@ -67,7 +80,7 @@ export function Popup() {
       <section id="tab-status" aria-labelledby="next-title" aria-live="polite">
         {/* The current tab's next step first, with its button (issue 16 §5). */}
         <h2 id="next-title">{t(lang, 'popup_next_first')}</h2>
-        {data && !status && <p>{t(lang, 'popup_no_spse')}</p>}
+        {tab && !status && <p>{t(lang, 'popup_no_spse')}</p>}
         {status && (
           <div class="next">
             <p class="next-action" data-next-action={status.nextAction ?? ''}>
@@ -78,8 +91,8 @@ export function Popup() {
               {status.lpseName ?? status.lpseKey} <small>{status.lpseKey}</small>
             </p>
             <div class="buttons">
-              {status.nextAction && !contactFirst(status.nextAction) && data?.tabId !== undefined && (
-                <button type="button" id="go-tab" data-primary onClick={() => void showInTab(data.tabId!)}>
+              {status.nextAction && !contactFirst(status.nextAction) && tab?.tabId !== undefined && (
+                <button type="button" id="go-tab" data-primary onClick={() => void showInTab(tab.tabId!)}>
                   {t(lang, 'popup_go_tab')}
                 </button>
               )}
@@ -99,9 +112,9 @@ export function Popup() {
           />
         )}
       </section>
-      {data?.registry && <AggregationStatus lang={lang} registry={data.registry} nameOf={nameOf} />}
+      {registry && <AggregationStatus lang={lang} registry={registry} nameOf={nameOf} />}
       <LpseSearch lang={lang} />
-      {status && data?.tabId !== undefined && <Misdetection lang={lang} tabId={data.tabId} />}
+      {status && tab?.tabId !== undefined && <Misdetection lang={lang} tabId={tab.tabId} />}
     </main>
   );
 }

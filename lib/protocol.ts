@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import { exportSchema, quarantineSchema, STORES, settingsSchema } from './registry/schemas';
 import { NEXT_ACTIONS } from './sop/actions';
-import { LOGIN_STEPS, PAGE_KINDS } from './spse/page-kinds';
+import { LOGIN_STEPS, PAGE_KINDS } from './spse/kinds';
 
 /** Replies travel in an envelope so an error is a value, never a silent undefined. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -1,4 +1,5 @@
 import { render } from 'preact';
-import { Popup } from '@/components/Popup';
+import { askPopup, Popup } from '@/components/Popup';
 
-render(<Popup />, document.getElementById('app')!);
+// Asked before the first render (components/Popup.tsx, askPopup).
+render(<Popup asked={askPopup()} />, document.getElementById('app')!);

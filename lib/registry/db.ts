@@ -3,7 +3,8 @@
  * Versioned from day one: each version's upgrade step is kept, so any older database upgrades in order.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import {
   SCHEMA_VERSION,
   STORES,
@@ -16,6 +17,10 @@ import {
   type QuarantineRecord,
   type StoreName,
 } from './schemas';
+
+// zod/mini carries no messages: issues would all read "Invalid input". The background (its only context) says
+// what is wrong in English, as classic zod did, for quarantine entries (shown in Settings) and its log.
+z.config(en());
 
 export const DB_NAME = 'spse-assist';
 
@@ -115,7 +120,7 @@ export class InvalidRecordError extends Error {
   }
 }
 
-const issuesOf = (e: z.ZodError) => e.issues.slice(0, 20).map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`);
+const issuesOf = (e: z.core.$ZodError) => e.issues.slice(0, 20).map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`);
 
 /** Validates a record before it is written; throws (before any transaction opens, where callers validate first). */
 export function validated<S extends StoreName>(store: S, record: unknown): z.infer<(typeof STORES)[S]> {

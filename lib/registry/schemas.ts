@@ -3,20 +3,24 @@
  * Every record is validated with these schemas on write and on read (a record that fails on read is
  * quarantined, never silently dropped). Never a password: no schema has a place for one.
  */
-import * as z from 'zod';
+// zod/mini (functions, not methods): these record schemas are also the wire's reply schemas (lib/protocol.ts),
+// which every extension page loads; classic zod would add ~14 KB gzipped and its evaluation to each popup open.
+import * as z from 'zod/mini';
 import { NEXT_ACTIONS } from '../sop/actions';
-import { PAGE_KINDS } from '../spse/page-kinds';
+import { PAGE_KINDS } from '../spse/kinds';
 
 export const SCHEMA_VERSION = 3;
 
-export const userIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9._@-]+$/);
-export const lpseKeySchema = z.string().max(300).regex(/^https?:\/\/[^/]+\/[^/]+$/);
-const time = z.number().int().nonnegative();
+export const userIdSchema = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9._@-]+$/));
+export const lpseKeySchema = z.string().check(z.maxLength(300), z.regex(/^https?:\/\/[^/]+\/[^/]+$/));
+const time = z.number().check(z.int(), z.nonnegative());
+const text = (max: number) => z.string().check(z.maxLength(max));
+const id = z.string().check(z.minLength(1), z.maxLength(64));
 
 /** Where a fact came from, and when (issue 4: "record where each fact came from and when"). */
 export const sourceSchema = z.strictObject({
   from: z.enum(['user-id-field', 'logged-in-page', 'activation-page', 'non-active-page', 'admin-notice', 'login-failed', 'penyedia', 'import']),
-  lpseKey: lpseKeySchema.optional(),
+  lpseKey: z.optional(lpseKeySchema),
   at: time,
 });
 export type Source = z.infer<typeof sourceSchema>;
@@ -24,22 +28,22 @@ export type Source = z.infer<typeof sourceSchema>;
 export const lpseRecordSchema = z.strictObject({
   key: lpseKeySchema,
   /** Addresses this LPSE was seen at (origin + base path): its spse.inaproc.id key and old aliases. */
-  bases: z.array(z.string().max(300)).max(10),
-  name: z.string().max(200).optional(),
+  bases: z.array(text(300)).check(z.maxLength(10)),
+  name: z.optional(text(200)),
   generation: z.enum(['4.5', '4.x', '3.x']),
   lastVisit: time,
   /** The LPSE's own helpdesk, when learned from its pages or given by the penyedia (issue 5). */
-  contacts: z.array(z.strictObject({ kind: z.enum(['email', 'phone', 'whatsapp', 'url', 'address']), value: z.string().max(300) })).max(20).optional(),
+  contacts: z.optional(z.array(z.strictObject({ kind: z.enum(['email', 'phone', 'whatsapp', 'url', 'address']), value: text(300) })).check(z.maxLength(20))),
 });
 export type LpseRecord = z.infer<typeof lpseRecordSchema>;
 
 export const penyediaSchema = z.strictObject({
-  id: z.string().min(1).max(64),
+  id,
   /** A name the penyedia gives (company), optional. */
-  label: z.string().max(200).optional(),
+  label: z.optional(text(200)),
   /** The User ID Default (SOP step 3) when known. */
-  defaultUserId: userIdSchema.optional(),
-  defaultSource: sourceSchema.optional(),
+  defaultUserId: z.optional(userIdSchema),
+  defaultSource: z.optional(sourceSchema),
   createdAt: time,
 });
 export type Penyedia = z.infer<typeof penyediaSchema>;
@@ -48,60 +52,61 @@ export const activationSchema = z.enum(['unknown', 'not-activated', 'in-progress
 
 export const accountSchema = z.strictObject({
   /** The User ID lowercased: SPSE User IDs are compared case-insensitively. */
-  key: z.string().min(1).max(64),
+  key: id,
   userId: userIdSchema,
-  penyediaId: z.string().min(1).max(64),
+  penyediaId: id,
   /** LPSEs where this account is registered (login lokal). More than one is a conflict the penyedia resolves. */
-  registeredAt: z.array(lpseKeySchema).max(20),
+  registeredAt: z.array(lpseKeySchema).check(z.maxLength(20)),
   activation: activationSchema,
   /** Set when a non-active page named the account that replaces this one (SOP step 5). */
-  replacedBy: userIdSchema.optional(),
+  replacedBy: z.optional(userIdSchema),
   retired: z.boolean(),
   lastLogin: z.record(lpseKeySchema, z.strictObject({ at: time, mode: z.enum(['local', 'roaming', 'unknown']) })),
-  sources: z.array(sourceSchema).max(50),
+  sources: z.array(sourceSchema).check(z.maxLength(50)),
 });
 export type Account = z.infer<typeof accountSchema>;
 
 export const problemSchema = z.strictObject({
-  id: z.string().min(1).max(64),
+  id,
   lpseKey: lpseKeySchema,
   kind: z.enum(['admin-notice', 'non-active-without-replacement']),
-  notice: z.string().max(2000),
-  userId: userIdSchema.optional(),
+  notice: text(2000),
+  userId: z.optional(userIdSchema),
   state: z.enum(['open', 'reported', 'solved']),
   openedAt: time,
-  reportedAt: time.optional(),
-  solvedAt: time.optional(),
+  reportedAt: z.optional(time),
+  solvedAt: z.optional(time),
 });
 export type Problem = z.infer<typeof problemSchema>;
 
 /** One login attempt in one tab: it spans several pages, and the worker may stop in between. */
 export const attemptSchema = z.strictObject({
-  tabId: z.number().int().nonnegative(),
+  tabId: time,
   lpseKey: lpseKeySchema,
-  userId: userIdSchema.optional(),
+  userId: z.optional(userIdSchema),
   startedAt: time,
   updatedAt: time,
 });
 export type Attempt = z.infer<typeof attemptSchema>;
 
+const seq = z.number().check(z.int(), z.positive());
 export const observationSchema = z.strictObject({
-  seq: z.number().int().positive().optional(),
+  seq: z.optional(seq),
   at: time,
   lpseKey: lpseKeySchema,
-  tabId: z.number().int().nonnegative(),
+  tabId: time,
   pageKind: z.enum(PAGE_KINDS),
-  nextAction: z.enum(NEXT_ACTIONS).nullable(),
+  nextAction: z.nullable(z.enum(NEXT_ACTIONS)),
   genuine: z.boolean(),
-  userId: userIdSchema.optional(),
+  userId: z.optional(userIdSchema),
 });
 export type ObservationRecord = z.infer<typeof observationSchema>;
 
 export const quarantineSchema = z.strictObject({
-  id: z.number().int().positive().optional(),
+  id: z.optional(seq),
   store: z.string(),
   at: time,
-  issues: z.array(z.string()).max(20),
+  issues: z.array(z.string()).check(z.maxLength(20)),
   /** The record as it was read, kept so nothing is lost (shown in options, exportable). */
   record: z.unknown(),
 });
@@ -125,9 +130,9 @@ export type StoreName = keyof typeof STORES;
  */
 export const dismissalSchema = z.strictObject({
   lpseKey: lpseKeySchema,
-  pattern: z.string().min(1).max(300).regex(/^\/[\x21-\x7e]*$/),
+  pattern: z.string().check(z.minLength(1), z.maxLength(300), z.regex(/^\/[\x21-\x7e]*$/)),
   pageKind: z.enum(PAGE_KINDS),
-  nextAction: z.enum(NEXT_ACTIONS).nullable(),
+  nextAction: z.nullable(z.enum(NEXT_ACTIONS)),
   at: time,
 });
 export type Dismissal = z.infer<typeof dismissalSchema>;
@@ -138,11 +143,11 @@ export const MAX_DISMISSALS = 200;
 export const settingsSchema = z.strictObject({
   lang: z.enum(['id', 'en']),
   /** Addresses the penyedia confirms as genuine LPSEs (origin + base path, HTTPS only). */
-  confirmedBases: z.array(z.string().max(300).regex(/^https:\/\/[^/]+\/[^/]+$/)).max(50),
+  confirmedBases: z.array(z.string().check(z.maxLength(300), z.regex(/^https:\/\/[^/]+\/[^/]+$/))).check(z.maxLength(50)),
   /** LPSEs where the penyedia collapsed the assistant. */
-  collapsed: z.array(lpseKeySchema).max(1000),
+  collapsed: z.array(lpseKeySchema).check(z.maxLength(1000)),
   /** Pages whose advice the penyedia hid ("Ini tidak tepat", R19). Absent in settings and exports made before it. */
-  dismissed: z.array(dismissalSchema).max(MAX_DISMISSALS).default([]),
+  dismissed: z._default(z.array(dismissalSchema).check(z.maxLength(MAX_DISMISSALS)), () => []),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = { lang: 'id', confirmedBases: [], collapsed: [], dismissed: [] };
@@ -154,11 +159,11 @@ export const exportSchema = z.strictObject({
   version: z.literal(SCHEMA_VERSION),
   exportedAt: time,
   settings: settingsSchema,
-  lpses: z.array(lpseRecordSchema).max(2000),
-  penyedia: z.array(penyediaSchema).max(200),
-  accounts: z.array(accountSchema).max(1000),
-  problems: z.array(problemSchema).max(2000),
-  observations: z.array(observationSchema).max(500),
+  lpses: z.array(lpseRecordSchema).check(z.maxLength(2000)),
+  penyedia: z.array(penyediaSchema).check(z.maxLength(200)),
+  accounts: z.array(accountSchema).check(z.maxLength(1000)),
+  problems: z.array(problemSchema).check(z.maxLength(2000)),
+  observations: z.array(observationSchema).check(z.maxLength(500)),
 });
 export type ExportFile = z.infer<typeof exportSchema>;
 /** Import files larger than this are refused before parsing. */

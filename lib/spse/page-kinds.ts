@@ -3,11 +3,10 @@ import type { PageSnapshot } from './snapshot';
 import { signals } from './signals';
 import { hasPhrase, hasRoleWord, norm, phraseIndex, sentencesOf } from './text';
 
-/** Page kinds exactly as docs/sop.md defines them (stable ids). */
-export const PAGE_KINDS = ['login', 'login-failed', 'activation', 'non-active', 'admin-notice', 'logged-in', 'other'] as const;
-export type PageKind = (typeof PAGE_KINDS)[number];
-export const LOGIN_STEPS = ['chooser', 'user-id', 'password', 'otp', 'one-form'] as const;
-export type LoginStep = (typeof LOGIN_STEPS)[number];
+import type { LoginStep, PageKind } from './kinds';
+
+/** Page kinds and login steps (stable ids) live in kinds.ts, apart from the rules. */
+export { LOGIN_STEPS, PAGE_KINDS, type LoginStep, type PageKind } from './kinds';
 export type Role = 'penyedia' | 'non-penyedia' | 'unknown';
 
 export type PageResult =

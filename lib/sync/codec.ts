@@ -10,7 +10,7 @@
  * Item value: `{ v: 1, c: "<clock>", d: <data> }`, or a removal `{ v: 1, c: "<clock>", x: 1 }` (a tombstone,
  * expired after TOMBSTONE_TTL_MS). Every item read from sync is validated (zod) before anything is applied.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   accountSchema,
   lpseRecordSchema,
@@ -42,7 +42,7 @@ export type SyncedSetting = (typeof SYNCED_SETTINGS)[number];
 const INAPROC = 'https://spse.inaproc.id/';
 const shortLpse = (key: string) => (key.startsWith(INAPROC) ? key.slice(INAPROC.length) : key);
 const longLpse = (s: string) => (/^https?:\/\//.test(s) ? s : INAPROC + s);
-const lpseRef = z.string().min(1).max(300);
+const lpseRef = z.string().check(z.minLength(1), z.maxLength(300));
 
 // ── Compact shapes, as they travel ────────────────────────────────────────────────────────────────────────
 const ACT = { activated: 'a', 'not-activated': 'n', 'in-progress': 'i', unknown: 'u' } as const;
@@ -51,30 +51,30 @@ const KIND = { 'admin-notice': 'n', 'non-active-without-replacement': 'r' } as c
 const CONTACT = { email: 'e', phone: 'p', whatsapp: 'w', url: 'u', address: 'a' } as const;
 const invert = <T extends Record<string, string>>(m: T) => Object.fromEntries(Object.entries(m).map(([k, v]) => [v, k])) as { [K in keyof T as T[K]]: K };
 const ACT_R = invert(ACT), STATE_R = invert(STATE), KIND_R = invert(KIND), CONTACT_R = invert(CONTACT);
-const time = z.number().int().nonnegative();
+const time = z.number().check(z.int(), z.nonnegative());
 
 const accountData = z.strictObject({
   u: userIdSchema,
-  p: z.string().min(1).max(64),
-  r: z.array(lpseRef).max(20),
+  p: z.string().check(z.minLength(1), z.maxLength(64)),
+  r: z.array(lpseRef).check(z.maxLength(20)),
   a: z.enum(['a', 'n', 'i', 'u']),
-  x: userIdSchema.optional(),
-  t: z.literal(1).optional(),
+  x: z.optional(userIdSchema),
+  t: z.optional(z.literal(1)),
 });
-const penyediaData = z.strictObject({ l: z.string().max(200).optional(), d: userIdSchema.optional(), c: time });
+const penyediaData = z.strictObject({ l: z.optional(z.string().check(z.maxLength(200))), d: z.optional(userIdSchema), c: time });
 const problemData = z.strictObject({
   l: lpseRef,
   k: z.enum(['n', 'r']),
-  m: z.string().max(2000),
-  u: userIdSchema.optional(),
+  m: z.string().check(z.maxLength(2000)),
+  u: z.optional(userIdSchema),
   s: z.enum(['o', 'r', 's']),
   o: time,
-  r: time.optional(),
-  z: time.optional(),
+  r: z.optional(time),
+  z: z.optional(time),
 });
-const contactsData = z.strictObject({ c: z.array(z.tuple([z.enum(['e', 'p', 'w', 'u', 'a']), z.string().max(300)])).max(20) });
+const contactsData = z.strictObject({ c: z.array(z.tuple([z.enum(['e', 'p', 'w', 'u', 'a']), z.string().check(z.maxLength(300))])).check(z.maxLength(20)) });
 
-export const clockSchema = z.string().max(40).regex(/^[0-9a-z]{1,12}-[0-9a-z]{1,8}-[0-9a-z]{1,16}$/);
+export const clockSchema = z.string().check(z.maxLength(40), z.regex(/^[0-9a-z]{1,12}-[0-9a-z]{1,8}-[0-9a-z]{1,16}$/));
 export const itemSchema = z.union([
   z.strictObject({ v: z.literal(SYNC_VERSION), c: clockSchema, d: z.unknown() }),
   z.strictObject({ v: z.literal(SYNC_VERSION), c: clockSchema, x: z.literal(1) }),
@@ -129,7 +129,7 @@ export function project(
 // ── Decoding (items' data → registry records), validated twice: the compact shape, then the registry's ─
 
 export type DecodeResult = { ok: true; value: Decoded } | { ok: false; issues: string[] };
-const fail = (e: z.ZodError): DecodeResult => ({ ok: false, issues: e.issues.slice(0, 20).map((i) => `${i.path.join('.') || '(item)'}: ${i.message}`) });
+const fail = (e: z.core.$ZodError): DecodeResult => ({ ok: false, issues: e.issues.slice(0, 20).map((i) => `${i.path.join('.') || '(item)'}: ${i.message}`) });
 
 export function decodeData(key: string, data: unknown): DecodeResult {
   const dot = key.indexOf('.');

@@ -32,24 +32,32 @@ async function timing(ext: ExtensionBrowser, many: boolean) {
     },
   });
   if (many) await sendFrom(helper, { type: 'sync/set', enabled: true });
+  // Two clocks: performance.now() once puppeteer has seen the status (the budget's figure: it includes the
+  // detection's DevTools round trips, tens of ms on a loaded machine), and the moment the status entered the
+  // document, recorded in the page itself (`inPage`).
   const open = async () => {
     const p = await ext.browser.newPage();
+    await p.evaluateOnNewDocument(`new MutationObserver((_, o) => {
+      if (document.querySelector('#aggregation li[data-user-id]')) { globalThis.__statusAt = performance.now(); o.disconnect(); }
+    }).observe(document, { childList: true, subtree: true });`);
     await p.goto(`chrome-extension://${ext.extensionId}/popup.html`);
     await p.waitForSelector('#aggregation li[data-user-id]');
-    const ms = await p.evaluate(() => performance.now());
+    const [ms, inPage] = (await p.evaluate('[performance.now(), globalThis.__statusAt]')) as [number, number];
     await p.close();
-    return ms;
+    return { ms, inPage };
   };
   await open();
-  const warm: number[] = [];
+  const warm: { ms: number; inPage: number }[] = [];
   for (let i = 0; i < Number(process.env.BENCH_RUNS ?? 10); i++) warm.push(await open());
-  const cold: number[] = [];
+  const cold: { ms: number; inPage: number }[] = [];
   for (let i = 0; i < 5; i++) {
     await stopServiceWorker(ext);
     cold.push(await open());
   }
   await helper.close();
-  return { warm: stats(warm), cold: stats(cold) };
+  const ms = (xs: typeof warm) => xs.map((x) => x.ms);
+  const inPage = (xs: typeof warm) => xs.map((x) => x.inPage);
+  return { warm: stats(ms(warm)), cold: stats(ms(cold)), inPage: { warm: stats(inPage(warm)), cold: stats(inPage(cold)) } };
 }
 
 // BENCH_EXTENSION_DIR: another build to compare with (e.g. an older commit's, built elsewhere).
@@ -63,6 +71,7 @@ for (const many of [false, true]) {
   const name = many ? '600 LPSEs, 50 accounts at 50 LPSEs, 5 problems, sync on' : '600 LPSEs, 500 history';
   out[name] = r;
   console.log(`popup to status (${name}): warm median ${r.warm.median.toFixed(1)} ms (p95 ${r.warm.p95.toFixed(1)}), cold median ${r.cold.median.toFixed(1)} ms (budget warm ≤ 100 ms)`);
+  console.log(`  in the page (status in the document): warm median ${r.inPage.warm.median.toFixed(1)} ms (p95 ${r.inPage.warm.p95.toFixed(1)}), cold median ${r.inPage.cold.median.toFixed(1)} ms`);
 }
 mkdirSync(resolve(root, 'bench-results'), { recursive: true });
 if (!process.env.BENCH_EXTENSION_DIR) writeFileSync(resolve(root, 'bench-results/popup.json'), JSON.stringify({ when: new Date().toISOString(), ...out }, null, 1));
