@@ -6,8 +6,8 @@
  * browser's rate limit is recorded for Settings and loses nothing locally (the keys stay dirty, retried).
  */
 import { closeTx, readAll, validated, type RegistryDb, type Tx } from '../registry/db';
-import { DEFAULT_SETTINGS, settingsSchema, type Account, type LpseRecord, type Settings } from '../registry/schemas';
-import { itemBytes, project, SYNC_LIMITS, type Decoded } from '../sync/codec';
+import { DEFAULT_SETTINGS, MAX_DISMISSALS, settingsSchema, type Account, type LpseRecord, type Settings } from '../registry/schemas';
+import { dismissalKey, itemBytes, project, SYNC_LIMITS, type Decoded } from '../sync/codec';
 import { confirm, newSyncState, step, type StepResult, type SyncState } from '../sync/merge';
 
 /** storage.sync as the background uses it (the browser's, or a fake in tests). */
@@ -62,6 +62,8 @@ export function createSync(deps: SyncDeps) {
   const clearT = deps.clearTimeout ?? ((t) => globalThis.clearTimeout(t as number));
   let queue: Promise<unknown> = Promise.resolve();
   let timer: unknown;
+  /** When the last local change not yet synced was made (its records' clocks say when, not the batch). */
+  let editedAt: number | undefined;
   const serial = <T>(f: () => Promise<T>): Promise<T> => {
     const p = queue.then(f, f);
     queue = p.catch(() => {});
@@ -91,14 +93,21 @@ export function createSync(deps: SyncDeps) {
     const parsedSettings = settingsSchema.safeParse(await tx.objectStore('meta').get('settings'));
     const settings: Settings = parsedSettings.success ? parsedSettings.data : DEFAULT_SETTINGS;
     const state = meta?.state ?? newSyncState((deps.newDevice ?? randomDevice)());
-    const r = step(state, project({ lpses, penyedia, accounts, problems }, settings, t), remote, t);
+    const r = step(state, project({ lpses, penyedia, accounts, problems }, settings, t), remote, t, editedAt ?? t);
+    editedAt = undefined;
     const writes: Promise<unknown>[] = [];
     let nextSettings = settings;
-    for (const d of Object.values(r.put)) {
+    // Settings and "Ini tidak tepat" choices are one record of the registry (meta `settings`): written once.
+    const withoutDismissal = (key: string) => nextSettings.dismissed.filter((x) => dismissalKey(x) !== key);
+    for (const [key, d] of Object.entries(r.put)) {
       if (d.kind === 'setting') nextSettings = { ...nextSettings, [d.field]: d.value };
+      else if (d.kind === 'dismissal') nextSettings = { ...nextSettings, dismissed: [...withoutDismissal(key), d.record].slice(-MAX_DISMISSALS) };
       else writes.push(applyRecord(tx, d, { accounts, lpses, t }));
     }
-    for (const key of r.del) writes.push(removeRecord(tx, key, { accounts, lpses }));
+    for (const key of r.del) {
+      if (key.startsWith('h.')) nextSettings = { ...nextSettings, dismissed: withoutDismissal(key) };
+      else writes.push(removeRecord(tx, key, { accounts, lpses }));
+    }
     if (nextSettings !== settings) writes.push(tx.objectStore('meta').put(settingsSchema.parse(nextSettings), 'settings'));
     for (const bad of r.refused) writes.push(tx.objectStore('quarantine').add({ store: 'sync', at: t, issues: bad.issues, record: { key: bad.key, value: bad.value } }));
     const status: SyncStatus = {
@@ -164,7 +173,11 @@ export function createSync(deps: SyncDeps) {
   }
 
   return {
-    schedule,
+    /** A local change was just made (or may be pending, at start): sync it soon, stamped with now. */
+    schedule: () => {
+      editedAt = now();
+      schedule();
+    },
     /** storage.onChanged for the `sync` area. */
     onChanged(changes: Record<string, { newValue?: unknown }>): Promise<unknown> {
       const remote = Object.fromEntries(Object.entries(changes).map(([k, c]) => [k, c.newValue]));
@@ -196,7 +209,7 @@ export function createSync(deps: SyncDeps) {
 export type SyncControl = ReturnType<typeof createSync>;
 
 /** A record from sync into the registry: synced fields replaced, this browser's own (last logins, sources) kept. */
-async function applyRecord(tx: Tx, d: Exclude<Decoded, { kind: 'setting' }>, ctx: { accounts: Account[]; lpses: LpseRecord[]; t: number }): Promise<unknown> {
+async function applyRecord(tx: Tx, d: Exclude<Decoded, { kind: 'setting' | 'dismissal' }>, ctx: { accounts: Account[]; lpses: LpseRecord[]; t: number }): Promise<unknown> {
   switch (d.kind) {
     case 'account': {
       const mine = ctx.accounts.find((a) => a.key === d.record.key);

@@ -5,7 +5,7 @@
  * Item keys: `a.<account key>` (an account: User ID, penyedia, where registered, activation, replaced-by),
  * `p.<penyedia id>` (label, User ID Default), `q.<problem id>` (an open problem and its state),
  * `l.<LPSE>` (the LPSE's helpdesk contacts), `s.<setting>` (language, confirmed genuine addresses; see
- * SYNCED_SETTINGS). Never history, per-tab state, last logins, or anything never stored (passwords).
+ * SYNCED_SETTINGS), `h.<page kind> <LPSE> <path pattern>` (one "Ini tidak tepat" choice: R19). Never history, per-tab state, last logins, or anything never stored (passwords).
  *
  * Item value: `{ v: 1, c: "<clock>", d: <data> }`, or a removal `{ v: 1, c: "<clock>", x: 1 }` (a tombstone,
  * expired after TOMBSTONE_TTL_MS). Every item read from sync is validated (zod) before anything is applied.
@@ -16,9 +16,11 @@ import {
   lpseRecordSchema,
   penyediaSchema,
   problemSchema,
+  dismissalSchema,
   settingsSchema,
   userIdSchema,
   type Account,
+  type Dismissal,
   type LpseRecord,
   type Penyedia,
   type Problem,
@@ -31,9 +33,9 @@ export const SYNC_VERSION = 1;
 export const SYNC_LIMITS = { totalBytes: 102_400, itemBytes: 8_192, items: 512, writesPerMinute: 120, writesPerHour: 1_800 } as const;
 
 /**
- * The settings that follow the penyedia (one item each, `s.<field>`). EXTENSION POINT: the "Ini tidak tepat"
- * choices (being added as a settings field in parallel) join by adding their field name here — its schema is
- * taken from settingsSchema, so nothing else changes.
+ * The settings that follow the penyedia (one item each, `s.<field>`; its schema is settingsSchema's). The
+ * "Ini tidak tepat" choices (`dismissed`) travel one item each (`h.`): as one setting they could pass the 8 KB
+ * an item may hold, and two devices hiding different pages would overwrite each other.
  */
 export const SYNCED_SETTINGS = ['lang', 'confirmedBases'] as const satisfies readonly (keyof Settings)[];
 export type SyncedSetting = (typeof SYNCED_SETTINGS)[number];
@@ -87,7 +89,8 @@ export type Decoded =
   | { kind: 'penyedia'; record: Pick<Penyedia, 'id' | 'createdAt'> & Partial<Pick<Penyedia, 'label' | 'defaultUserId'>> }
   | { kind: 'problem'; record: Problem }
   | { kind: 'contacts'; lpseKey: string; contacts: NonNullable<LpseRecord['contacts']> }
-  | { kind: 'setting'; field: SyncedSetting; value: unknown };
+  | { kind: 'setting'; field: SyncedSetting; value: unknown }
+  | { kind: 'dismissal'; record: Dismissal };
 
 // ── Encoding (registry → items' data) ─────────────────────────────────────────────────────────────────────
 
@@ -107,6 +110,16 @@ export function encodeContacts(lpseKey: string, contacts: NonNullable<LpseRecord
   return [`l.${shortLpse(lpseKey)}`, { c: contacts.map((c) => [CONTACT[c.kind], c.value]) }];
 }
 
+/**
+ * "Ini tidak tepat" (R19): the key names what was hidden (page kind, LPSE, path pattern: none holds a space),
+ * so one choice is one item whichever device made it; the data is the rest.
+ */
+export const dismissalKey = (d: Pick<Dismissal, 'lpseKey' | 'pattern' | 'pageKind'>) => `h.${d.pageKind} ${shortLpse(d.lpseKey)} ${d.pattern}`;
+export function encodeDismissal(d: Dismissal): [string, unknown] {
+  return [dismissalKey(d), { ...(d.nextAction && { n: d.nextAction }), t: d.at }];
+}
+const dismissalData = z.strictObject({ n: z.optional(z.string().check(z.maxLength(60))), t: time });
+
 /** A solved problem keeps travelling this long (so "Sudah selesai" reaches the other devices), then leaves. */
 export const SOLVED_KEPT_MS = 30 * 24 * 3600 * 1000;
 
@@ -123,6 +136,7 @@ export function project(
   reg.problems.filter((p) => p.state !== 'solved' || (p.solvedAt ?? 0) > now - SOLVED_KEPT_MS).forEach((p) => put(encodeProblem(p)));
   reg.lpses.filter((l) => l.contacts?.length).forEach((l) => put(encodeContacts(l.key, l.contacts!)));
   for (const f of SYNCED_SETTINGS) out[`s.${f}`] = settings[f];
+  settings.dismissed.forEach((d) => put(encodeDismissal(d)));
   return out;
 }
 
@@ -182,6 +196,14 @@ export function decodeData(key: string, data: unknown): DecodeResult {
       const v = settingsSchema.shape[field].safeParse(data);
       return v.success ? { ok: true, value: { kind: 'setting', field, value: v.data } } : fail(v.error);
     }
+    case 'h': {
+      const d = dismissalData.safeParse(data);
+      if (!d.success) return fail(d.error);
+      const [pageKind, lpse, pattern, ...rest] = id.split(' ');
+      if (!pageKind || !lpse || !pattern || rest.length) return { ok: false, issues: ['key: not <page kind> <LPSE> <pattern>'] };
+      const full = dismissalSchema.safeParse({ lpseKey: longLpse(lpse), pattern, pageKind, nextAction: d.data.n ?? null, at: d.data.t });
+      return full.success ? { ok: true, value: { kind: 'dismissal', record: full.data } } : fail(full.error);
+    }
   }
   return { ok: false, issues: [`unknown key ${key.slice(0, 80)}`] };
 }
@@ -207,5 +229,7 @@ export function encodeDecoded(d: Decoded): [string, unknown] {
       return encodeContacts(d.lpseKey, d.contacts);
     case 'setting':
       return [`s.${d.field}`, d.value];
+    case 'dismissal':
+      return encodeDismissal(d.record);
   }
 }

@@ -69,9 +69,11 @@ const itemOf = (c: string, h: string | null): Item => (h === null ? { v: SYNC_VE
 /**
  * One sync step: the registry's current projection (`local`, item key → data) and what arrived from sync
  * (`remote`, key → value; `undefined` for a removed item) give what to write and what to apply.
- * Local changes get their clocks first, then the remote items are merged by clock.
+ * Local changes get their clocks first — stamped `editedAt`, when the penyedia made them, not when the batch
+ * runs: an edit made before another device's must lose to it even if its batch goes out later — then the
+ * remote items are merged by clock.
  */
-export function step(prev: SyncState, local: Record<string, unknown>, remote: Record<string, unknown>, now: number): StepResult {
+export function step(prev: SyncState, local: Record<string, unknown>, remote: Record<string, unknown>, now: number, editedAt = now): StepResult {
   const entries = { ...prev.entries };
   let clock = parseClock(prev.clock);
   const dirty = new Set(prev.dirty);
@@ -100,7 +102,7 @@ export function step(prev: SyncState, local: Record<string, unknown>, remote: Re
 
   // Local changes since the last step get this device's next clocks (a never-synced value yields to sync's).
   const stage = (key: string, h: string | null) => {
-    clock = tick(clock, now);
+    clock = tick(clock, Math.min(editedAt, now));
     entries[key] = { c: formatClock(clock), h };
     dirty.add(key);
   };

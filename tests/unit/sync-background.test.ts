@@ -6,7 +6,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { upgrade, type RegistryDb, type RegistrySchema } from '@/lib/registry/db';
-import { readRegistry, readSettings, recordStatement, writeSettings } from '@/lib/registry/registry';
+import { addDismissal, readRegistry, readSettings, recordStatement, removeDismissal, writeSettings } from '@/lib/registry/registry';
 import { SCHEMA_VERSION } from '@/lib/registry/schemas';
 import { createSync, type SyncArea } from '@/lib/background/sync';
 
@@ -107,6 +107,30 @@ describe('sync in the background (two registries, one relayed storage.sync)', ()
     await b.push();
     expect(store.writes()).toBe(before);
     expect((await readRegistry(b.db)).accounts).toHaveLength(4);
+  });
+
+  it('"Ini tidak tepat" choices follow the penyedia, one item each: hidden on either device, hidden on both; shown again on one, shown on both', async () => {
+    const store = sharedStore();
+    const a = await device(store, 'deva');
+    const b = await device(store, 'devb');
+    const jkt = { lpseKey: 'https://spse.inaproc.id/jakarta', pattern: '/dashboard', pageKind: 'non-active' as const, nextAction: 'use-replacement-account' as const, at: 5 };
+    const old = { lpseKey: 'https://lpse.jatengprov.go.id/eproc4', pattern: '/dashboard', pageKind: 'admin-notice' as const, nextAction: null, at: 6 };
+    await addDismissal(a.db, jkt);
+    await addDismissal(b.db, old);
+    await a.sync.setEnabled(true);
+    await store.relay();
+    await b.sync.setEnabled(true);
+    await store.relay();
+    const keys = (d: { lpseKey: string; pageKind: string }[]) => d.map((x) => `${x.pageKind} ${x.lpseKey}`).sort();
+    expect(keys((await readSettings(a.db)).dismissed)).toEqual(['admin-notice https://lpse.jatengprov.go.id/eproc4', 'non-active https://spse.inaproc.id/jakarta']);
+    expect(keys((await readSettings(b.db)).dismissed)).toEqual(keys((await readSettings(a.db)).dismissed));
+    expect(Object.keys(store.data).filter((k) => k.startsWith('h.')).sort()).toEqual(['h.admin-notice https://lpse.jatengprov.go.id/eproc4 /dashboard', 'h.non-active jakarta /dashboard']);
+    // "Tampilkan lagi" on B: the advice shows again on A too.
+    expect(await removeDismissal(b.db, jkt)).toBe(true);
+    await b.push();
+    await store.relay();
+    expect(keys((await readSettings(a.db)).dismissed)).toEqual(['admin-notice https://lpse.jatengprov.go.id/eproc4']);
+    expect((await readSettings(a.db)).dismissed[0]).toEqual(old);
   });
 
   it('a corrupt item from sync is quarantined and reported, never applied', async () => {

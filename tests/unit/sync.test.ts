@@ -226,6 +226,20 @@ describe('sync: any interleaving of two devices converges (fast-check)', () => {
     expect([b.taken, b.sent]).toEqual([2, 1]);
   });
 
+  it('the later edit wins even when its device syncs first: a change is stamped when it was made, not when its batch runs', () => {
+    // B's edit (NOW + 100) goes out at NOW + 200; A's earlier edit (NOW) waits in a slow batch until NOW + 2000,
+    // and meets B's item in the same step.
+    const base = step(newSyncState('devb'), { 'a.k1': valueFor('a.k1', 0) }, {}, NOW - 10_000);
+    const a0 = step(newSyncState('deva'), { 'a.k1': valueFor('a.k1', 0) }, base.set, NOW - 9_000);
+    const b = step(confirm(base.state, base.set), { 'a.k1': valueFor('a.k1', 1) }, {}, NOW + 200, NOW + 100);
+    const a = step(a0.state, { 'a.k1': valueFor('a.k1', 2) }, b.set, NOW + 2000, NOW);
+    expect(a.put['a.k1']).toBeDefined(); // B's value is applied on A
+    expect(a.set['a.k1']).toBeUndefined(); // and A does not send its older one
+    // Stamped at the batch's time instead, A's older edit would have won.
+    const late = step(a0.state, { 'a.k1': valueFor('a.k1', 2) }, b.set, NOW + 2000);
+    expect(late.put['a.k1']).toBeUndefined();
+  });
+
   it('tombstones expire and leave the store', () => {
     const a1 = step(newSyncState('deva'), { 'a.k1': valueFor('a.k1', 0) }, {}, NOW);
     const a2 = step(confirm(a1.state, a1.set), {}, {}, NOW + 1);
