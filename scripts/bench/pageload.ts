@@ -19,16 +19,18 @@ import { ensureBrowser } from '../ensure-browser';
 
 const root = resolve(import.meta.dirname, '../..');
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 50);
+// BENCH_EXTENSION_DIR: another build to measure (e.g. an older commit's, built elsewhere), beside its own no-op copy.
+const BUILD_DIR = process.env.BENCH_EXTENSION_DIR ? resolve(process.env.BENCH_EXTENSION_DIR) : PROD_EXTENSION_DIR;
 const NOOP_DIR = resolve(root, '.output/chrome-mv3-noop');
 
 // The no-op copy: the same manifest and files, the content script emptied.
-cpSync(PROD_EXTENSION_DIR, NOOP_DIR, { recursive: true });
+cpSync(BUILD_DIR, NOOP_DIR, { recursive: true });
 writeFileSync(join(NOOP_DIR, 'content-scripts/spse.js'), '(function(){})();\n');
 // A reference for the main-thread figure (traced loads only): the same manifest with a content script that does
 // the least any in-page assistant must do (scripts/bench/floor-content.js: message the background after the
 // load event, insert one element on the reply). The background answers its unknown message with an error.
 const FLOOR_DIR = resolve(root, '.output/chrome-mv3-floor');
-cpSync(PROD_EXTENSION_DIR, FLOOR_DIR, { recursive: true });
+cpSync(BUILD_DIR, FLOOR_DIR, { recursive: true });
 copyFileSync(resolve(import.meta.dirname, 'floor-content.js'), join(FLOOR_DIR, 'content-scripts/spse.js'));
 
 const REAL = resolve(root, 'tests/fixtures/real');
@@ -274,8 +276,8 @@ function bundleSizes(dir: string) {
   return rows.sort((a, b) => b.raw - a.raw);
 }
 
-if (!existsSync(join(PROD_EXTENSION_DIR, 'manifest.json'))) throw new Error('run `npm run build` first');
-const real = await launchBuild(PROD_EXTENSION_DIR);
+if (!existsSync(join(BUILD_DIR, 'manifest.json'))) throw new Error('run `npm run build` first');
+const real = await launchBuild(BUILD_DIR);
 const noop = await launchBuild(NOOP_DIR);
 const floor = await launchBuild(FLOOR_DIR);
 await measure([real, noop], floor);
@@ -344,7 +346,7 @@ for (const r of results)
   );
 console.log('budget: real ratio within 0.02 of the no-op ratio; "real÷no-op with": loads where the content script runs, the two builds side by side; "bound" = our work before the load event ÷ the load time without the extension');
 console.log(`popup to status (600 LPSEs, 500 history): warm median ${popup.warm.median.toFixed(1)} ms (p95 ${popup.warm.p95.toFixed(1)}), cold median ${popup.cold.median.toFixed(1)} ms (budget warm ≤ 100 ms)`);
-const bundles = bundleSizes(PROD_EXTENSION_DIR);
+const bundles = bundleSizes(BUILD_DIR);
 console.log('bundles (raw / gzip bytes):');
 for (const b of bundles) console.log(`  ${b.file.padEnd(40)} ${String(b.raw).padStart(8)} ${String(b.gzip).padStart(8)}`);
 mkdirSync(resolve(root, 'bench-results'), { recursive: true });
