@@ -21,7 +21,7 @@ export default defineConfig({
     artifactTemplate: '{{name}}-{{packageVersion}}-{{browser}}.zip',
     excludeSources: ['.cache/**', 'docs/**', 'bench-results/**', 'test-artifacts/**', 'screenshots/**', 'tests/**', 'scripts/bench/**', 'scripts/data/**'],
   },
-  // Corpus examples beside the page-kind predicates are for tests only (lib/spse/examples.ts).
+  // Corpus examples beside the page-kind predicates are for tests only (lib/page/recognition/examples.ts).
   vite: () => ({ plugins: [preact()], define: { __SPSE_EXAMPLES__: 'false' } }),
   manifest: ({ browser, mode }) => ({
     name: '__MSG_extName__',

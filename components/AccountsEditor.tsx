@@ -8,8 +8,8 @@
 import type { ComponentChildren, Ref } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { t, type Lang, type MessageKey } from '@/lib/i18n';
-import type { Account } from '@/lib/registry/schemas';
-import { call } from './call';
+import type { Account } from '@/lib/schemas';
+import { call } from '../lib/ui/call';
 import { USER_ID_PATTERN } from './options/shared';
 
 /** What is wrong with a typed User ID, as a message key; null when SPSE could have it. */

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Advice } from '@/lib/protocol';
 import { quoteNotice } from '@/lib/contact';
-import type { DismissReply } from '@/lib/misdetection';
+import type { DismissReply } from '@/lib/page/misdetection';
 import { ContactPanel } from './ContactPanel';
 
 /** Shadow-root styles: self-contained (no fetch), in the page's flow (never over SPSE's controls), light and dark. */
@@ -52,7 +52,7 @@ export interface AssistantProps {
   onProblemState: (problemId: string, state: 'reported' | 'solved') => Promise<void>;
   /** "Ini tidak tepat" (RULES.md R19): hides the advice of this kind of page at this LPSE; what was remembered. */
   onDismiss?: () => Promise<DismissReply>;
-  /** The misdetection report for a dismissal (lib/misdetection.ts): text only, no values, no page text. */
+  /** The misdetection report for a dismissal (lib/page/misdetection.ts): text only, no values, no page text. */
   report?: (dismissal: DismissReply) => string;
   /** After the confirmation is closed. */
   onClose?: () => void;

@@ -6,8 +6,8 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { defaultLang, t, type Lang } from '@/lib/i18n';
-import type { RegistryView } from '@/lib/registry/registry';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/registry/schemas';
+import type { RegistryView } from '@/lib/worker/registry/registry';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/schemas';
 import { DefaultUserIds, Registered } from './options/Accounts';
 import { Contacts } from './options/Contacts';
 import { Data } from './options/Data';

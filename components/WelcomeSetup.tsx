@@ -8,9 +8,9 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t, type Lang, type MessageKey } from '@/lib/i18n';
-import type { Account } from '@/lib/registry/schemas';
+import type { Account } from '@/lib/schemas';
 import { ActivationChoice, DefaultChoice, LpsePicker, UserIdField, userIdProblem, type ActivationAnswer, type LpseHit } from './AccountsEditor';
-import { call } from './call';
+import { call } from '../lib/ui/call';
 
 /** One line of the form: an LPSE, the User ID there, and its activation. */
 export interface SetupRow {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { defaultLang, type Lang } from '@/lib/i18n';
-import { call } from './call';
+import { call } from '../lib/ui/call';
 
 /** The penyedia's language option, asked of the background (Bahasa Indonesia when it cannot say). */
 export const askLang = (): Promise<Lang> => call({ type: 'settings/get' }).then((s) => s.lang, () => defaultLang());

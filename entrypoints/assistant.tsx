@@ -1,13 +1,13 @@
 import { render } from 'preact';
 import { Assistant, ASSISTANT_CSS } from '@/components/Assistant';
 import type { Advice } from '@/lib/protocol';
-import { bridgeOf } from '@/lib/assistant-bridge';
+import { bridgeOf } from '@/lib/page/assistant-bridge';
 import { send } from '@/lib/messaging';
-import { misdetectionReport } from '@/lib/misdetection';
+import { misdetectionReport } from '@/lib/page/misdetection';
 import { skeletonOf } from '@/lib/skeleton';
 
 // The assistant's UI, injected by the background into an SPSE tab's isolated world when a page's advice has
-// something to show (lib/assistant-bridge.ts), usually before that advice reaches the content script. Renders
+// something to show (lib/page/assistant-bridge.ts), usually before that advice reaches the content script. Renders
 // into the shadow root the content script attaches on its `<spse-assist>` host, so SPSE's styles and ours
 // never meet.
 export default defineUnlistedScript(() => {

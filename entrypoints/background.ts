@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
 import { browserName } from '@/lib/contact';
-import { injectIntoOpenTabs, refreshOpenTabs } from '@/lib/background/tabs';
-import { syncLegacyContentScript } from '@/lib/background/legacy-access';
-import { route, type RouterDeps } from '@/lib/background/router';
-import { browserSyncArea, createSync } from '@/lib/background/sync';
-import { sessionFlags, sessionIntentStore, sessionTabStore } from '@/lib/background/tab-store';
+import { injectIntoOpenTabs, refreshOpenTabs } from '@/lib/worker/tabs';
+import { syncLegacyContentScript } from '@/lib/worker/legacy-access';
+import { route, type RouterDeps } from '@/lib/worker/router';
+import { browserSyncArea, createSync } from '@/lib/worker/sync';
+import { sessionFlags, sessionIntentStore, sessionTabStore } from '@/lib/worker/tab-store';
 import { hasSpseAccess } from '@/lib/host-access';
-import { openRegistry } from '@/lib/registry/db';
+import { openRegistry } from '@/lib/worker/registry/db';
 
 /** Messages that only read: no sync step after them. */
 const READ_ONLY = new Set(['registry/view', 'popup/summary', 'settings/get', 'directory/search', 'contact/info', 'registry/export', 'tab/status', 'assistant/load', 'sync/status', 'sync/set']);

@@ -1,7 +1,7 @@
 /**
  * Messaging over `browser.runtime`, typed by the protocol map (lib/protocol.ts). The background validates
  * every request; the content script and the assistant's UI trust their own background's replies (they carry
- * no zod: types only here), extension pages check them with the reply schema (components/call.ts).
+ * no zod: types only here), extension pages check them with the reply schema (lib/ui/call.ts).
  */
 import { browser } from 'wxt/browser';
 import type { Envelope, MessageType, Reply, Request } from './protocol'; // types only: no zod reaches the content script

@@ -6,7 +6,7 @@
  * The request union, the sender rule and the types all derive from this map.
  */
 import * as z from 'zod/mini';
-import { exportSchema, quarantineSchema, STORES, settingsSchema } from './registry/schemas';
+import { exportSchema, quarantineSchema, STORES, settingsSchema } from './schemas';
 import { NEXT_ACTIONS } from './sop/actions';
 import { LOGIN_STEPS, PAGE_KINDS } from './spse/kinds';
 
@@ -108,7 +108,7 @@ export type TabStatus = z.infer<typeof tabStatusSchema>;
 const lpseKeyText = z.string().check(z.maxLength(300), z.regex(/^https?:\/\/[^/]+\/[^/]+$/));
 /** What identifies a dismissal (R19): the LPSE, the page's path pattern, its page kind. */
 const dismissalKey = { lpseKey: lpseKeyText, pattern: z.string().check(z.minLength(1), z.maxLength(300), z.regex(/^\/[\x21-\x7e]*$/)), pageKind: z.enum(PAGE_KINDS) };
-/** Mirrored by lib/misdetection.ts's zod-free check (the assistant's UI script carries no zod). */
+/** Mirrored by lib/page/misdetection.ts's zod-free check (the assistant's UI script carries no zod). */
 export const dismissReplySchema = z.strictObject({
   dismissed: z.boolean(),
   lpseKey: lpseKeyText,
@@ -136,7 +136,7 @@ const summarySchema = z.strictObject({
   names: z.record(z.string(), z.string()),
 });
 
-/** Sync through the browser's account (lib/background/sync.ts): on or off, the last problem, what it merged. */
+/** Sync through the browser's account (lib/worker/sync.ts): on or off, the last problem, what it merged. */
 const syncStatusSchema = z.strictObject({
   enabled: z.boolean(),
   problem: z.optional(z.enum(['quota', 'rate', 'failed'])),

@@ -143,7 +143,7 @@ export const RECOGNITION_PREFIX = '# recognition: ';
 
 /**
  * The misdetection report: the skeleton with, after its header, the recognition's own reasons as stable ids
- * (lib/spse/explain.ts: families, signal ids, the predicate that chose the kind) — the same ids
+ * (lib/page/recognition/explain.ts: families, signal ids, the predicate that chose the kind) — the same ids
  * `npm run classify -- --explain` prints; no value, no page text (the ids come from our data, never the page).
  */
 export function misdetectionReport(doc: Document, url: string, why: (doc: Document, url: string) => string): string {

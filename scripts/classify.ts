@@ -1,14 +1,14 @@
 /**
  * `npm run --silent classify -- --url <URL> <file.html>`: the recognition result of a saved page, as one
  * line of JSON (fields that do not apply are null). For LPSE helpdesks and us, to check a page someone saved.
- * `--explain` adds one field, `explain` (lib/spse/explain.ts): the evidence families and signal ids that made
+ * `--explain` adds one field, `explain` (lib/page/recognition/explain.ts): the evidence families and signal ids that made
  * the page SPSE (or did not suffice), and the predicate that chose its kind.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { describePage } from '../lib/spse/describe';
-import { explain } from '../lib/spse/explain';
-import { collect } from '../lib/spse/snapshot';
+import { describePage } from '../lib/worker/describe';
+import { explain } from '../lib/page/recognition/explain';
+import { collect } from '../lib/page/recognition/snapshot';
 import { parseHtml } from './support/parse-html';
 
 const usage = 'usage: npm run --silent classify -- [--explain] --url <URL> <file.html>';

@@ -5,7 +5,7 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/lib/i18n';
-import type { Account, Penyedia } from '@/lib/registry/schemas';
+import type { Account, Penyedia } from '@/lib/schemas';
 import { ActivationChoice, answerOf, DefaultChoice, idPart, LpsePicker, UserIdField, userIdProblem } from '../AccountsEditor';
 import { call, saveAndSay, shortKey, type OptionsContext } from './shared';
 

@@ -1,7 +1,7 @@
 /** Section 6: the LPSE helpdesk contacts the penyedia knows, for an LPSE of the registry. */
 import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/lib/i18n';
-import type { LpseRecord } from '@/lib/registry/schemas';
+import type { LpseRecord } from '@/lib/schemas';
 import { call, saveAndSay, type OptionsContext } from './shared';
 
 type Contact = NonNullable<LpseRecord['contacts']>[number];

@@ -4,8 +4,7 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import { t, type Lang } from '@/lib/i18n';
-import { parseImport } from '@/lib/registry/registry';
-import { MAX_IMPORT_BYTES, SCHEMA_VERSION, type ExportFile } from '@/lib/registry/schemas';
+import { MAX_IMPORT_BYTES, parseImport, SCHEMA_VERSION, type ExportFile } from '@/lib/schemas';
 import { call, reasonOf, saveAndSay, type OptionsContext } from './shared';
 
 export type ImportCheck = { ok: true; file: ExportFile } | { ok: false; reason: string };

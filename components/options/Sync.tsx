@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { t, type Lang } from '@/lib/i18n';
-import type { SyncStatus } from '@/lib/background/sync';
+import type { SyncStatus } from '@/lib/worker/sync';
 import { call, reasonOf, type OptionsContext } from './shared';
 
 const fmt = (lang: Lang, at: number) => new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(at);

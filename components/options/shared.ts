@@ -1,7 +1,7 @@
 /** What every section of the options page shares: the language, the status line, the registry. */
 import { t, type Lang } from '@/lib/i18n';
-import type { RegistryView } from '@/lib/registry/registry';
-import type { Settings } from '@/lib/registry/schemas';
+import type { RegistryView } from '@/lib/worker/registry/registry';
+import type { Settings } from '@/lib/schemas';
 
 export type StatusKind = 'ok' | 'error';
 
@@ -15,7 +15,7 @@ export interface OptionsContext {
   reload(): Promise<void>;
 }
 
-export { call } from '../call';
+export { call } from '../../lib/ui/call';
 
 /** The message of a failure, for the status line (technical detail as text, after a translated prefix). */
 export function reasonOf(e: unknown): string {

@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Advice } from '@/lib/protocol';
-import { setBridge, type AssistantBridge } from '@/lib/assistant-bridge';
-import type { RecognitionSignals } from '@/lib/misdetection';
+import { setBridge, type AssistantBridge } from '@/lib/page/assistant-bridge';
+import type { RecognitionSignals } from '@/lib/page/misdetection';
 
 export interface AssistantHost {
   /** The page has no UI yet: the background injects it with its reply when there is something to show. */
@@ -12,7 +12,7 @@ export interface AssistantHost {
 
 /**
  * The content script's side of the assistant. The bridge is set at once: the background may inject the UI
- * (lib/assistant-bridge.ts) before its reply arrives. When advice with something to show finds no UI (the
+ * (lib/page/assistant-bridge.ts) before its reply arrives. When advice with something to show finds no UI (the
  * injection went into a newer document, or failed), `askForUi` asks for it, once at a time.
  */
 export function assistantHost(o: {

@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
 import { send } from '@/lib/messaging';
 import type { MessageType } from '@/lib/protocol';
-import { fillUserId } from '@/lib/spse/fill';
-import { clickLoginStep } from '@/lib/spse/login-flow';
+import { fillUserId } from '@/lib/page/fill';
+import { clickLoginStep } from '@/lib/page/recognition/login-flow';
 import { siteFromUrl } from '@/lib/spse/site';
 import { SPSE_HOST_PATTERN } from '@/lib/spse/hosts';
-import { recognise, type Recognition } from '@/lib/spse/recognise';
-import { collect } from '@/lib/spse/snapshot';
-import { typedUserId } from '@/lib/spse/user-id-field';
+import { recognise, type Recognition } from '@/lib/page/recognition/recognise';
+import { collect } from '@/lib/page/recognition/snapshot';
+import { typedUserId } from '@/lib/page/user-id-field';
 import { afterLoad } from './after-load';
 import { assistantHost } from './assistant-host';
 import { watchPage } from './watch';
@@ -83,7 +83,7 @@ export default defineContentScript({
       if (r) report(r, force).catch(fail);
     };
 
-    // The User ID is learned when its step is submitted: only that field is read (lib/spse/user-id-field.ts).
+    // The User ID is learned when its step is submitted: only that field is read (lib/page/user-id-field.ts).
     ctx.addEventListener(
       document,
       'submit',

@@ -4,8 +4,8 @@
  * (time and ids are given), so a table-driven test walks every row.
  * Rules beyond sop.md are in lib/sop/RULES.md (R1…), tagged where they apply.
  */
-import type { Account, Attempt, Learned, Penyedia, Problem, Source } from '../registry/schemas';
-import type { LoginStep, PageResult } from '../spse/page-kinds';
+import type { Account, Attempt, Learned, Penyedia, Problem, Source } from '../schemas';
+import type { LoginStep, PageResult } from '../page/recognition/page-kinds';
 import type { NextAction } from './actions';
 
 /** What the registry knows that matters at this LPSE, for this tab. */

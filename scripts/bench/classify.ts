@@ -3,7 +3,7 @@
  * parsing excluded) on every real SPSE page, each served at its own address (tests/fixtures/pages/index.json),
  * in Chromium — the engine the content script runs in. Prints a table and writes bench-results/classify.json.
  * Budget (issue 3): the largest real page under 2 ms at p95. `BENCH_LIB=<dir>` benchmarks another copy of
- * lib/spse (an older commit's, to compare).
+ * lib/page/recognition (an older commit's, to compare).
  */
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -16,7 +16,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const REAL = resolve(root, 'tests/fixtures/real');
 const RUNS = 300;
 
-const lib = process.env.BENCH_LIB ? resolve(process.env.BENCH_LIB) : resolve(root, 'lib/spse');
+const lib = process.env.BENCH_LIB ? resolve(process.env.BENCH_LIB) : resolve(root, 'lib/page/recognition');
 const urls = new Map(
   (JSON.parse(readFileSync(resolve(root, 'tests/fixtures/pages/index.json'), 'utf8')) as { file: string; url: string }[])
     .filter((e) => e.file.startsWith('real:'))
@@ -73,7 +73,7 @@ for (const file of readdirSync(REAL).filter((f) => /\.html?$/.test(f))) {
 await browser.close();
 
 rows.sort((a, b) => b.bytes - a.bytes);
-console.log(`recognition (collect + recognise) of ${process.env.BENCH_LIB ?? 'lib/spse'} in Chromium, ${RUNS} runs per page, parsing excluded; times in ms`);
+console.log(`recognition (collect + recognise) of ${process.env.BENCH_LIB ?? 'lib/page/recognition'} in Chromium, ${RUNS} runs per page, parsing excluded; times in ms`);
 console.log('page'.padEnd(50), 'bytes'.padStart(8), 'kind'.padStart(10), 'p50'.padStart(7), 'p95'.padStart(7), 'max'.padStart(7));
 for (const r of rows) console.log(r.page.padEnd(50), String(r.bytes).padStart(8), r.kind.padStart(10), r.p50.toFixed(3).padStart(7), r.p95.toFixed(3).padStart(7), r.max.toFixed(3).padStart(7));
 const largest = rows[0]!;

@@ -7,17 +7,31 @@ module.exports = {
     {
       name: 'page-code-stays-small-and-safe',
       comment:
-        'The content script and the assistant UI run in every SPSE page: never the background’s code, the registry, sync, the 600-LPSE directory, zod or an extension page’s UI (they would also be carried into every page).',
+        'The content script and the assistant UI run in every SPSE page: never the background’s code (lib/worker/: the registry, sync, the 600-LPSE directory), an extension page’s (lib/ui/, its components) or zod (they would also be carried into every page).',
       severity: 'error',
-      from: { path: '^(entrypoints/spse[.]content/|entrypoints/assistant[.]tsx|entrypoints/skeleton[.]ts)' },
-      to: { path: '^(lib/background/|lib/registry/|lib/sync/|lib/spse/directory|components/(Popup|Options|Welcome|WelcomeSetup|AccountsEditor|HostAccess|options/)|node_modules/zod/)', reachable: true },
+      from: { path: '^(entrypoints/spse[.]content/|entrypoints/assistant[.]tsx|entrypoints/skeleton[.]ts|lib/page/)' },
+      to: { path: '^(lib/worker/|lib/ui/|components/(Popup|Options|Welcome|WelcomeSetup|AccountsEditor|HostAccess|options/)|node_modules/zod/)', reachable: true },
     },
     {
       name: 'extension-pages-talk-by-message',
-      comment: 'The popup, Settings and the welcome page ask the background by messages (lib/protocol.ts), never by importing its code.',
+      comment: 'The popup, Settings and the welcome page (components/, lib/ui/) ask the background by messages (lib/protocol.ts), never by importing its code.',
       severity: 'error',
-      from: { path: '^components/' },
-      to: { path: '^lib/background/' },
+      from: { path: '^(components|lib/ui)/' },
+      to: { path: '^lib/worker/' },
+    },
+    {
+      name: 'shared-code-runs-anywhere',
+      comment: 'lib/ outside its rooms (lib/*.ts, lib/sop/, lib/spse/) is what every context shares: it imports no room’s code (lib/page/ reads the page, lib/worker/ is the background’s, lib/ui/ the extension pages’).',
+      severity: 'error',
+      from: { path: '^lib/(?!page/|worker/|ui/)' },
+      to: { path: '^lib/(page|worker|ui)/' },
+    },
+    {
+      name: 'the-worker-room-is-the-background-s',
+      comment: 'lib/worker/ runs in the service worker: no page room reaches it (above), and it does not reach into the extension pages’ room either.',
+      severity: 'error',
+      from: { path: '^lib/worker/' },
+      to: { path: '^lib/ui/' },
     },
     {
       name: 'lib-below-the-ui',

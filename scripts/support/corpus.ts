@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as z from 'zod';
-import { collect, type PageSnapshot } from '../../lib/spse/snapshot';
+import { collect, type PageSnapshot } from '../../lib/page/recognition/snapshot';
 import { parseHtml } from './parse-html';
 
 export const CORPUS_DIR = resolve(import.meta.dirname, '../../tests/fixtures/pages');

@@ -1,6 +1,6 @@
 /** Talking to the extension as its own pages do: through its protocol, from an extension page. */
 import type { Page } from 'puppeteer-core';
-import type { RegistryView } from '../../lib/registry/registry';
+import type { RegistryView } from '../../lib/worker/registry/registry';
 import { LEGACY_HOST_PATTERNS, SPSE_HOST_PATTERN } from '../../lib/spse/hosts';
 import { openExtensionPage, type ExtensionBrowser } from './browser';
 

@@ -8,12 +8,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as z from 'zod';
-import { describePage } from '../../lib/spse/describe';
-import { FAMILIES, identityOf, type Family } from '../../lib/spse/identity';
-import { PAGE_KINDS } from '../../lib/spse/page-kinds';
+import { describePage } from '../../lib/worker/describe';
+import { FAMILIES, identityOf, type Family } from '../../lib/page/recognition/identity';
+import { PAGE_KINDS } from '../../lib/page/recognition/page-kinds';
 import { SPSE_HOST } from '../../lib/spse/hosts';
 import { siteFromUrl } from '../../lib/spse/site';
-import { collect } from '../../lib/spse/snapshot';
+import { collect } from '../../lib/page/recognition/snapshot';
 import { CORPUS_DIR, loadIndex, pathOf, type CorpusEntry } from './corpus';
 import { parseHtml } from './parse-html';
 

@@ -37,7 +37,7 @@ describe('store packages', () => {
 
   it('sources: what `npm ci && npm run build:firefox` needs, no tests, outputs or dependencies', () => {
     const list = files(dirs.sources!);
-    for (const f of ['package.json', 'package-lock.json', 'wxt.config.ts', 'tsconfig.json', 'README.md', 'public/icon.svg', 'entrypoints/background.ts', 'entrypoints/spse.content/index.ts', 'lib/spse/directory.json'])
+    for (const f of ['package.json', 'package-lock.json', 'wxt.config.ts', 'tsconfig.json', 'README.md', 'public/icon.svg', 'entrypoints/background.ts', 'entrypoints/spse.content/index.ts', 'lib/worker/directory.json'])
       expect(list, f).toContain(f);
     expect(list.filter((f) => /^(node_modules|\.output|tests|test-artifacts|bench-results|\.cache)\//.test(f))).toEqual([]);
   });

@@ -9,7 +9,7 @@ import { sendFrom, tabIdOf, withdrawSpseAccess } from '../../scripts/support/ext
 import { chromiumOnly } from '../support/only';
 import { contentScriptRun, settled } from '../support/content-script';
 import { walkLogin } from '../../scripts/support/login';
-import { PAGE_KINDS } from '@/lib/spse/page-kinds';
+import { PAGE_KINDS } from '@/lib/page/recognition/page-kinds';
 
 let sim: Simulator;
 let ext: ExtensionBrowser;

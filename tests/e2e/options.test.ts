@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import type { RegistryView } from '../../lib/registry/registry';
+import type { RegistryView } from '../../lib/worker/registry/registry';
 import { startSimulator, type Simulator } from '../../scripts/simulator/server';
 import { launchWithExtension, openExtensionPage, reloadExtensionPage, type ExtensionBrowser } from '../../scripts/support/browser';
 import { registryOf, sendFrom } from '../../scripts/support/extension';

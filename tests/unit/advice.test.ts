@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeAdvice } from '@/lib/background/compose';
+import { composeAdvice } from '@/lib/worker/compose';
 import { adviceSchema } from '@/lib/protocol';
 
 const isAdvice = (v: unknown) => adviceSchema.safeParse(v).success;

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Advice } from '@/lib/protocol';
-import { bridgeOf } from '@/lib/assistant-bridge';
+import { bridgeOf } from '@/lib/page/assistant-bridge';
 import { assistantHost } from '@/entrypoints/spse.content/assistant-host';
 
 const advice = (nextAction: Advice['nextAction']): Advice => ({

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
-import { syncLegacyContentScript } from '@/lib/background/legacy-access';
+import { syncLegacyContentScript } from '@/lib/worker/legacy-access';
 import { LEGACY_HOST_PATTERNS, LEGACY_SCRIPT_ID } from '@/lib/spse/hosts';
 
 // The fake browser has no permissions/scripting implementation: give it a small in-memory one.

@@ -2,11 +2,11 @@
 // for listed for the penyedia to fill ("Data yang diminta:"), the User ID only where ticked, always in
 // Bahasa Indonesia; and the requested-items detection it rests on.
 import { describe, expect, it } from 'vitest';
-import { contactInfo } from '@/lib/background/compose';
+import { contactInfo } from '@/lib/worker/compose';
 import { quoteNotice } from '@/lib/contact';
-import { composeMessage } from '@/lib/contact-message';
-import { requestedItems } from '@/lib/requested-items';
-import { classifySnapshot, type PageResult } from '@/lib/spse/page-kinds';
+import { composeMessage } from '@/lib/worker/contact-message';
+import { requestedItems } from '@/lib/worker/requested-items';
+import { classifySnapshot, type PageResult } from '@/lib/page/recognition/page-kinds';
 import { adminNoticeBody } from '../../scripts/simulator/content';
 import { ACCOUNTS, LPSES } from '../../scripts/simulator/data';
 import { snapshotOf } from '../../scripts/support/corpus';
@@ -21,7 +21,7 @@ describe('what a notice asks the penyedia to send', () => {
     expect(labels('Laporkan ke LPSE Support dengan melampirkan profil perusahaan.')).toEqual(['Profil perusahaan']);
     expect(labels('Datang langsung ke kantor LPSE dengan membawa KTP asli dan SIUP.')).toEqual(['KTP/NIK', 'NIB/SIUP']);
     expect(labels('Sertakan alamat email dan tangkapan layar halaman ini.')).toEqual(['Email', 'Tangkapan layar']);
-    // A list of what to send, as recognition joins it (lib/spse/notice.ts).
+    // A list of what to send, as recognition joins it (lib/page/recognition/notice.ts).
     expect(labels('Mohon hubungi verifikator LPSE dengan menyertakan: NPWP perusahaan, User ID SPSE')).toEqual(['NPWP', 'User ID']);
   });
 

@@ -8,11 +8,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Assistant, type AssistantProps } from '@/components/Assistant';
 import { ContactPanel } from '@/components/ContactPanel';
 import type { Advice } from '@/lib/protocol';
-import { adviceTexts, contactInfo } from '@/lib/background/compose';
+import { adviceTexts, contactInfo } from '@/lib/worker/compose';
 import { contactTexts } from '@/lib/ui-texts';
 import type { ContactInfo } from '@/lib/contact';
 import { t } from '@/lib/i18n';
-import type { Problem } from '@/lib/registry/schemas';
+import type { Problem } from '@/lib/schemas';
 
 const NOTICE = 'Login dengan User ID NUSANTARA88 belum dapat dilanjutkan. Silakan menghubungi Helpdesk LPSE dengan menyertakan NPWP perusahaan dan User ID SPSE Anda:';
 const LPSE = 'LPSE Provinsi Daerah Khusus Ibukota Jakarta';

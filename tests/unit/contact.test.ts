@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { browserName, contactsIn, mailto } from '@/lib/contact';
-import { composeMessage } from '@/lib/contact-message';
+import { composeMessage } from '@/lib/worker/contact-message';
 
 describe('ready-made message to the LPSE', () => {
   const base = { lpseName: 'LPSE Kabupaten Batang', lpseAddress: 'https://spse.inaproc.id/batangkab', at: Date.UTC(2026, 10, 23, 3, 0), browser: 'Chrome 156', version: '0.1.0' };

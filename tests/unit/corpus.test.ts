@@ -5,11 +5,11 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { recognitionSchema } from '@/lib/protocol';
-import { describePage, type Description } from '@/lib/spse/describe';
-import { recognise } from '@/lib/spse/recognise';
-import { registeredExamples } from '@/lib/spse/examples';
-import { classifySnapshot, PAGE_KINDS, PREDICATES, type PageKind } from '@/lib/spse/page-kinds';
-import { collect } from '@/lib/spse/snapshot';
+import { describePage, type Description } from '@/lib/worker/describe';
+import { recognise } from '@/lib/page/recognition/recognise';
+import { registeredExamples } from '@/lib/page/recognition/examples';
+import { classifySnapshot, PAGE_KINDS, PREDICATES, type PageKind } from '@/lib/page/recognition/page-kinds';
+import { collect } from '@/lib/page/recognition/snapshot';
 import { CORPUS_DIR, loadIndex, pathOf, snapshotOf, snapshotOfFile, type CorpusEntry } from '../../scripts/support/corpus';
 import { parseHtml } from '../../scripts/support/parse-html';
 
@@ -128,7 +128,7 @@ describe('cost of classifying', () => {
 
 describe('one rulebook', () => {
   it('names every kind once, in sop.md’s precedence, with `other` last', async () => {
-    const { RULEBOOK } = await import('@/lib/spse/page-kinds');
+    const { RULEBOOK } = await import('@/lib/page/recognition/page-kinds');
     expect(RULEBOOK.map((r) => r.kind)).toEqual(['login-failed', 'login', 'non-active', 'activation', 'admin-notice', 'logged-in', 'other']);
     expect([...RULEBOOK.map((r) => r.kind)].sort()).toEqual([...PAGE_KINDS].sort());
   });

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDirectory } from '@/lib/spse/directory-build';
-import { directory, isGenuineLpse, lpseKey, lpseOf } from '@/lib/spse/directory';
+import { buildDirectory } from '@/lib/worker/directory-build';
+import { directory, isGenuineLpse, lpseKey, lpseOf } from '@/lib/worker/directory';
 import { siteFromUrl } from '@/lib/spse/site';
 
 const csvPath = resolve(import.meta.dirname, '../../scripts/data/lpse-directory.csv');

@@ -5,12 +5,12 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { recognitionSchema } from '@/lib/protocol';
-import type { Account, Penyedia, Problem } from '@/lib/registry/schemas';
+import type { Account, Penyedia, Problem } from '@/lib/schemas';
 import { NEXT_ACTIONS } from '@/lib/sop/actions';
 import { decide, type Observation, type Known } from '@/lib/sop/rules';
-import { describePage } from '@/lib/spse/describe';
-import { LOGIN_STEPS, PAGE_KINDS, type PageResult } from '@/lib/spse/page-kinds';
-import { recognise } from '@/lib/spse/recognise';
+import { describePage } from '@/lib/worker/describe';
+import { LOGIN_STEPS, PAGE_KINDS, type PageResult } from '@/lib/page/recognition/page-kinds';
+import { recognise } from '@/lib/page/recognition/recognise';
 import { loadIndex, pathOf, snapshotOf } from '../../scripts/support/corpus';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);

@@ -3,14 +3,14 @@
 // settings and exports without dismissals still read), and the misdetection report (no values, no page text).
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { route, type RouterDeps, type TabStore } from '@/lib/background/router';
+import { route, type RouterDeps, type TabStore } from '@/lib/worker/router';
 import { dismissReplySchema, type TabStatus } from '@/lib/protocol';
-import { misdetectionReport, REPORT_HEADER, signalIdsOf, type DismissReply } from '@/lib/misdetection';
-import { closeRegistry, openRegistry } from '@/lib/registry/db';
-import { addDismissal, exportRegistry, importRegistry, parseImport, readSettings, writeSettings } from '@/lib/registry/registry';
-import { DEFAULT_SETTINGS, EXPORT_FORMAT, MAX_DISMISSALS, SCHEMA_VERSION, settingsSchema } from '@/lib/registry/schemas';
+import { misdetectionReport, REPORT_HEADER, signalIdsOf, type DismissReply } from '@/lib/page/misdetection';
+import { closeRegistry, openRegistry } from '@/lib/worker/registry/db';
+import { addDismissal, exportRegistry, importRegistry, readSettings, writeSettings } from '@/lib/worker/registry/registry';
+import { DEFAULT_SETTINGS, EXPORT_FORMAT, MAX_DISMISSALS, parseImport, SCHEMA_VERSION, settingsSchema } from '@/lib/schemas';
 import { skeletonOf } from '@/lib/skeleton';
-import { pathPattern } from '@/lib/spse/path-pattern';
+import { pathPattern } from '@/lib/worker/path-pattern';
 import { siteFromUrl } from '@/lib/spse/site';
 import { parseHtml } from '../../scripts/support/parse-html';
 

@@ -6,9 +6,9 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Assistant, type AssistantProps } from '@/components/Assistant';
 import type { Advice } from '@/lib/protocol';
-import { adviceTexts } from '@/lib/background/compose';
+import { adviceTexts } from '@/lib/worker/compose';
 import { t, type Lang } from '@/lib/i18n';
-import type { DismissReply } from '@/lib/misdetection';
+import type { DismissReply } from '@/lib/page/misdetection';
 
 const LPSE = 'LPSE Provinsi Daerah Khusus Ibukota Jakarta';
 const reply: DismissReply = { dismissed: true, lpseKey: 'https://spse.inaproc.id/jakarta', lpseName: LPSE, pattern: '/login/penyedia', version: '0.1.0', browser: 'Chrome' };

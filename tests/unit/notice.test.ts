@@ -3,13 +3,13 @@
 // ("Kembali ke Beranda"); the contact lines kept apart (`contactText`), where the router learns the helpdesk.
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { route, type RouterDeps } from '@/lib/background/router';
+import { route, type RouterDeps } from '@/lib/worker/router';
 import { contactsIn } from '@/lib/contact';
-import { closeRegistry, openRegistry } from '@/lib/registry/db';
-import { readRegistry } from '@/lib/registry/registry';
-import { describePage } from '@/lib/spse/describe';
-import { isContactLine } from '@/lib/spse/notice';
-import { classifySnapshot, type PageResult } from '@/lib/spse/page-kinds';
+import { closeRegistry, openRegistry } from '@/lib/worker/registry/db';
+import { readRegistry } from '@/lib/worker/registry/registry';
+import { describePage } from '@/lib/worker/describe';
+import { isContactLine } from '@/lib/page/recognition/notice';
+import { classifySnapshot, type PageResult } from '@/lib/page/recognition/page-kinds';
 import { adminNoticeBody } from '../../scripts/simulator/content';
 import { ACCOUNTS, LPSES } from '../../scripts/simulator/data';
 import { loadIndex, snapshotOf, snapshotOfFile } from '../../scripts/support/corpus';

@@ -9,7 +9,7 @@ import { checkImport, exportFileName } from '@/components/options/Data';
 import { confirmedBase } from '@/components/options/Settings';
 import { t } from '@/lib/i18n';
 import { anyRequestSchema } from '@/lib/protocol';
-import { EXPORT_FORMAT, SCHEMA_VERSION } from '@/lib/registry/schemas';
+import { EXPORT_FORMAT, SCHEMA_VERSION } from '@/lib/schemas';
 
 describe('confirmedBase', () => {
   it('accepts https://host/<one segment> only, normalised', () => {

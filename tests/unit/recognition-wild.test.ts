@@ -1,8 +1,8 @@
 // Issue 14: pages worded as other LPSEs and other SPSE builds word them (not our corpus's phrasing), and
 // systems that only look like SPSE. Identity from two evidence families; kinds from the page's main content.
 import { describe, expect, it } from 'vitest';
-import { describePage } from '@/lib/spse/describe';
-import { explain } from '@/lib/spse/explain';
+import { describePage } from '@/lib/worker/describe';
+import { explain } from '@/lib/page/recognition/explain';
 import { snapshotOf } from '../../scripts/support/corpus';
 
 const page = (head: string, body: string) => `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;

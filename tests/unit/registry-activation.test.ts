@@ -3,9 +3,9 @@
 // never overriding what SPSE's own pages showed (a roaming login, the activation page).
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { closeRegistry, openRegistry, type RegistryDb } from '@/lib/registry/db';
-import { readRegistry, statedActivation, recordStatement } from '@/lib/registry/registry';
-import { observe, type ObserveInput } from '@/lib/background/observe';
+import { closeRegistry, openRegistry, type RegistryDb } from '@/lib/worker/registry/db';
+import { readRegistry, statedActivation, recordStatement } from '@/lib/worker/registry/registry';
+import { observe, type ObserveInput } from '@/lib/worker/observe';
 import { anyRequestSchema } from '@/lib/protocol';
 
 const KMK = 'https://spse.inaproc.id/kemkes';

@@ -3,10 +3,10 @@ import { resolve } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB, type IDBPDatabase } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { closeRegistry, DB_NAME, InvalidRecordError, openRegistry, upgrade, validated, type RegistrySchema } from '@/lib/registry/db';
-import { MAX_OBSERVATIONS, readRegistry, setProblemState } from '@/lib/registry/registry';
-import { observe, type ObserveInput } from '@/lib/background/observe';
-import { SCHEMA_VERSION, type Account, type QuarantineRecord } from '@/lib/registry/schemas';
+import { closeRegistry, DB_NAME, InvalidRecordError, openRegistry, upgrade, validated, type RegistrySchema } from '@/lib/worker/registry/db';
+import { MAX_OBSERVATIONS, readRegistry, setProblemState } from '@/lib/worker/registry/registry';
+import { observe, type ObserveInput } from '@/lib/worker/observe';
+import { SCHEMA_VERSION, type Account, type QuarantineRecord } from '@/lib/schemas';
 
 beforeEach(async () => {
   await closeRegistry();

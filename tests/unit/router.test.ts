@@ -1,9 +1,9 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { route, type RouterDeps, type TabStore } from '@/lib/background/router';
+import { route, type RouterDeps, type TabStore } from '@/lib/worker/router';
 import type { TabStatus } from '@/lib/protocol';
-import { closeRegistry, openRegistry } from '@/lib/registry/db';
-import { readRegistry } from '@/lib/registry/registry';
+import { closeRegistry, openRegistry } from '@/lib/worker/registry/db';
+import { readRegistry } from '@/lib/worker/registry/registry';
 
 beforeEach(async () => {
   await closeRegistry();

@@ -1,8 +1,8 @@
 // Table-driven: every row of docs/sop.md's rules, and the cases a penyedia really meets.
 import { describe, expect, it } from 'vitest';
-import type { Account, Penyedia, Problem } from '@/lib/registry/schemas';
+import type { Account, Penyedia, Problem } from '@/lib/schemas';
 import { decide, type Observation, type Known } from '@/lib/sop/rules';
-import type { PageResult } from '@/lib/spse/page-kinds';
+import type { PageResult } from '@/lib/page/recognition/page-kinds';
 
 const JKT = 'https://spse.inaproc.id/jakarta';
 const KMK = 'https://spse.inaproc.id/kemkes';

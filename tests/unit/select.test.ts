@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { firstByTag, LISTING_ROWS, pageScope, selectAll, selectMany, SMALL_PAGE } from '@/lib/spse/select';
+import { firstByTag, LISTING_ROWS, pageScope, selectAll, selectMany, SMALL_PAGE } from '@/lib/page/recognition/select';
 
 describe('selectAll (fast-path selector lists)', () => {
   it('returns what querySelectorAll returns, in document order, for tags, classes, ids, compounds and descendants', () => {
@@ -62,7 +62,7 @@ describe('pageScope keeps what a listing must not hide', () => {
 
 describe('the phishing guard sees a login form hidden in a long table', () => {
   it('loginFormAnywhere holds for a password field in the 40th row of a table', async () => {
-    const { collect } = await import('@/lib/spse/snapshot');
+    const { collect } = await import('@/lib/page/recognition/snapshot');
     const rows = Array.from({ length: 40 }, (_, i) => `<tr><td>${i === 39 ? '<input type="password" name="p">' : 'pad'}</td></tr>`).join('');
     document.body.innerHTML = `<table><tbody>${rows}</tbody></table>`;
     expect(collect(document).loginFormAnywhere).toBe(true);

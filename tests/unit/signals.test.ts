@@ -3,8 +3,8 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { FAMILIES } from '@/lib/spse/identity';
-import { signals } from '@/lib/spse/signals';
+import { FAMILIES } from '@/lib/page/recognition/identity';
+import { signals } from '@/lib/page/recognition/signals';
 import { norm } from '@/lib/spse/text';
 
 const doc = new Window().document;

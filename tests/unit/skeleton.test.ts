@@ -102,8 +102,8 @@ describe('skeletonOf', () => {
 describe('misdetection report', () => {
   it('carries the recognition’s signal ids after the header, and still no value or page text', async () => {
     const { misdetectionReport, RECOGNITION_PREFIX } = await import('../../lib/skeleton');
-    const { explain, explainLine } = await import('../../lib/spse/explain');
-    const { collect } = await import('../../lib/spse/snapshot');
+    const { explain, explainLine } = await import('../../lib/page/recognition/explain');
+    const { collect } = await import('../../lib/page/recognition/snapshot');
     const doc = docOf(`<html><head><title>LPSE Kota Rahasia</title></head><body><img src="/jakarta/public/images/global/logo-spse.svg">
       <form><input name="txtUserId" value="SECRETUSER"><input type="password" name="txtPassword" value="rahasia-123"></form>
       <p>Budi Santoso</p><footer>© 2006-2026 Lembaga Kebijakan Pengadaan Barang/Jasa Pemerintah (LKPP)</footer></body></html>`);

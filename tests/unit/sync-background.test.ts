@@ -1,14 +1,14 @@
-// The background's sync wiring (lib/background/sync.ts) with two registries (fake-indexeddb) and one shared
+// The background's sync wiring (lib/worker/sync.ts) with two registries (fake-indexeddb) and one shared
 // fake storage.sync relayed between them, as the browser's sync servers would: off writes nothing; on merges
 // and says what it merged; a change on one reaches the other; a corrupt item is quarantined, never applied;
 // a full store is told and loses nothing locally.
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { upgrade, type RegistryDb, type RegistrySchema } from '@/lib/registry/db';
-import { addDismissal, readRegistry, readSettings, recordStatement, removeDismissal, writeSettings } from '@/lib/registry/registry';
-import { SCHEMA_VERSION } from '@/lib/registry/schemas';
-import { createSync, type SyncArea } from '@/lib/background/sync';
+import { upgrade, type RegistryDb, type RegistrySchema } from '@/lib/worker/registry/db';
+import { addDismissal, readRegistry, readSettings, recordStatement, removeDismissal, writeSettings } from '@/lib/worker/registry/registry';
+import { SCHEMA_VERSION } from '@/lib/schemas';
+import { createSync, type SyncArea } from '@/lib/worker/sync';
 
 const open = (name: string) => openDB<RegistrySchema>(name, SCHEMA_VERSION, { upgrade: (db, o, n, tx) => upgrade(db, o, n ?? SCHEMA_VERSION, tx) }) as Promise<RegistryDb>;
 

@@ -3,11 +3,11 @@
 // store applying their writes in any order, ends with both registries equal to each other and to the store.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Account, LpseRecord, Penyedia, Problem } from '@/lib/registry/schemas';
-import { DEFAULT_SETTINGS } from '@/lib/registry/schemas';
-import { canon, decodeData, encodeDecoded, itemBytes, project, SYNC_LIMITS } from '@/lib/sync/codec';
-import { confirm, newSyncState, step, TOMBSTONE_TTL_MS, type SyncState } from '@/lib/sync/merge';
-import type { Item } from '@/lib/sync/codec';
+import type { Account, LpseRecord, Penyedia, Problem } from '@/lib/schemas';
+import { DEFAULT_SETTINGS } from '@/lib/schemas';
+import { canon, decodeData, encodeDecoded, itemBytes, project, SYNC_LIMITS } from '@/lib/worker/sync/codec';
+import { confirm, newSyncState, step, TOMBSTONE_TTL_MS, type SyncState } from '@/lib/worker/sync/merge';
+import type { Item } from '@/lib/worker/sync/codec';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);

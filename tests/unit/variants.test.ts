@@ -3,8 +3,8 @@
 // time, stays not SPSE. Per kind precision and recall over corpus + variants (`npm run corpus` prints them).
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FAMILIES } from '@/lib/spse/identity';
-import { PAGE_KINDS } from '@/lib/spse/page-kinds';
+import { FAMILIES } from '@/lib/page/recognition/identity';
+import { PAGE_KINDS } from '@/lib/page/recognition/page-kinds';
 import { loadIndex, pathOf } from '../../scripts/support/corpus';
 import { parseHtml } from '../../scripts/support/parse-html';
 import { cases, DRESSINGS, loadExpectedVariantFailures, NEGATIVE_SYSTEMS, score, VARIATIONS, type Case } from '../../scripts/support/variants';

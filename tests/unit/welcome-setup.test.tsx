@@ -10,8 +10,8 @@ import { Welcome } from '@/components/Welcome';
 import { accountsOf, statementsOf } from '@/components/WelcomeSetup';
 import { t } from '@/lib/i18n';
 import { anyRequestSchema, type AnyRequest } from '@/lib/protocol';
-import type { Account } from '@/lib/registry/schemas';
-import { searchDirectory } from '@/lib/spse/directory';
+import type { Account } from '@/lib/schemas';
+import { searchDirectory } from '@/lib/worker/directory';
 
 const BTG = 'https://spse.inaproc.id/batangkab';
 const KMK = 'https://spse.inaproc.id/kemkes';

@@ -6,8 +6,8 @@
 // zod/mini (functions, not methods): these record schemas are also the wire's reply schemas (lib/protocol.ts),
 // which every extension page loads; classic zod would add ~14 KB gzipped and its evaluation to each popup open.
 import * as z from 'zod/mini';
-import { NEXT_ACTIONS } from '../sop/actions';
-import { PAGE_KINDS } from '../spse/kinds';
+import { NEXT_ACTIONS } from './sop/actions';
+import { PAGE_KINDS } from './spse/kinds';
 
 export const SCHEMA_VERSION = 3;
 
@@ -125,7 +125,7 @@ export type StoreName = keyof typeof STORES;
 
 /**
  * "Ini tidak tepat" (lib/sop/RULES.md R19): the advice of one kind of page at one LPSE, hidden at the penyedia's
- * word — the LPSE, the page's path pattern (lib/spse/path-pattern.ts), the page kind and next action it was about,
+ * word — the LPSE, the page's path pattern (lib/worker/path-pattern.ts), the page kind and next action it was about,
  * and when.
  */
 export const dismissalSchema = z.strictObject({
@@ -177,4 +177,26 @@ export interface Learned {
   /** Open or update this tab's attempt; `null` closes it. */
   attempt?: Attempt | null;
   readySaid?: boolean;
+}
+
+/** Why a file cannot be imported: what it is not, and where (for the penyedia's language, in Settings). */
+export type ImportRefusal = { why: 'format' } | { why: 'version'; version: string } | { why: 'invalid'; path: string; message: string };
+
+/**
+ * The one check of an import file: Settings previews with it (pure, so the page loads no database code) and the
+ * background checks again before importing; nothing is changed when it refuses.
+ */
+export function parseImport(raw: unknown): { ok: true; file: ExportFile } | { ok: false; error: string; refusal: ImportRefusal } {
+  const refuse = (refusal: ImportRefusal, error: string) => ({ ok: false as const, error, refusal });
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return refuse({ why: 'format' }, 'not a JSON object');
+  const r = raw as Record<string, unknown>;
+  if (r.format !== EXPORT_FORMAT) return refuse({ why: 'format' }, 'not an SPSE Assist export');
+  if (r.version !== SCHEMA_VERSION) return refuse({ why: 'version', version: String(r.version).slice(0, 20) }, `version ${String(r.version)} is not supported (expected ${SCHEMA_VERSION})`);
+  const parsed = exportSchema.safeParse(raw);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0]!;
+    const path = i.path.join('.') || 'file';
+    return refuse({ why: 'invalid', path, message: i.message }, `${path}: ${i.message}`);
+  }
+  return { ok: true, file: parsed.data };
 }

@@ -2,8 +2,8 @@ import { signals } from './signals';
 import { firstByTag, pageScope, selectAll, selectMany, type Scope } from './select';
 import { loginEntryOf } from './login-flow';
 import { noticeOf, type NoticeParts } from './notice';
-import { collapse, fromFirstLetter, hasPhrase, norm } from './text';
-import { siteFromUrl } from './site';
+import { collapse, fromFirstLetter, hasPhrase, norm } from '../../spse/text';
+import { siteFromUrl } from '../../spse/site';
 import { assetEvidence, countsAt, familiesOf, fieldEvidence, generatorEvidence, menuEvidence, textEvidence, type Evidence } from './identity';
 
 /**
@@ -21,7 +21,7 @@ export interface PageSnapshot {
   alerts: string[];
   /** Headings, alerts, legends, open modal bodies… outside footer/nav, case kept: what the page says it
    * is; `readContext()` is the text of the block it sits in (the notice under a heading) and `readNotice()`
-   * that block read as a notice (its sentences apart from its contact lines, lib/spse/notice.ts): each read
+   * that block read as a notice (its sentences apart from its contact lines, lib/page/recognition/notice.ts): each read
    * once, and only when a predicate asks (a walk of the block: most pages never need it). */
   prominent: { readonly text: string; readContext(): string; readNotice(): NoticeParts | undefined }[];
   /**
@@ -30,7 +30,7 @@ export interface PageSnapshot {
    * Read once, and only when asked (and the page holds a word one of its rules needs).
    */
   readMainText(): string;
-  /** SPSE identity evidence found, each with its family and signal id (lib/spse/identity.ts); no value, no text. */
+  /** SPSE identity evidence found, each with its family and signal id (lib/page/recognition/identity.ts); no value, no text. */
   evidence: Evidence[];
   /** Another system the page names itself as, in its title or main heading (signals.ts `otherSystems`). */
   otherSystem?: string;
@@ -42,7 +42,7 @@ export interface PageSnapshot {
   menu: string[];
   /** A login field exists anywhere, even in a closed modal (a look-alike's home page hides its form there). */
   loginFormAnywhere: boolean;
-  /** SPSE's own LOGIN control, outside a session (lib/spse/login-flow.ts). */
+  /** SPSE's own LOGIN control, outside a session (lib/page/recognition/login-flow.ts). */
   loginEntry: boolean;
 }
 
@@ -182,7 +182,7 @@ const TAIL = 3000;
 const BODY_FALLBACK = 20_000;
 
 /**
- * SPSE identity evidence (lib/spse/identity.ts): the cheap places first — the page's assets and generator,
+ * SPSE identity evidence (lib/page/recognition/identity.ts): the cheap places first — the page's assets and generator,
  * the field names, the noscript line, the footer, the page's last words, the menus — and each next place only
  * while fewer than two families are certain (path-scoped evidence counts towards that only under the
  * document's own base; recognise() judges it again against the address it is given); the page's text last
@@ -259,11 +259,11 @@ const atHome = (doc: Document) => (doc.location?.pathname ?? '/').split('/').fil
 
 /** Reads a document into a snapshot. Bounded work whatever the page's size or depth. */
 export function collect(doc: Document): PageSnapshot {
-  // Every lookup below leaves out the rows of listings (lib/spse/select.ts): the cost of a page does not
+  // Every lookup below leaves out the rows of listings (lib/page/recognition/select.ts): the cost of a page does not
   // grow with its tender list.
   const scope = pageScope(doc);
   const skip = signals.ignoredRegions;
-  // One walk of the page for every selector list below (lib/spse/select.ts).
+  // One walk of the page for every selector list below (lib/page/recognition/select.ts).
   // Each selector alternative costs a walk of the page, so only what every page needs is looked up here;
   // SPSE's login fields are all `input`s.
   const [prominentEls = [], logoutEls = [], fieldEls = [], boxes = []] = selectMany(scope, [
@@ -318,7 +318,7 @@ export function collect(doc: Document): PageSnapshot {
     userLine: userEl ? { title: (userEl.getAttribute('title') ?? '').trim().slice(0, MAX_TEXT), text: norm(userEl.textContent).slice(0, MAX_TEXT) } : undefined,
     // The menu tells a role only inside a session.
     menu: logoutEl ? texts(selectAll(scope, signals.menuSelectors), FOOTER).map((t) => t.toLowerCase()) : [],
-    // Every input of the page: a table body holding one is never left out as a listing (lib/spse/select.ts),
+    // Every input of the page: a table body holding one is never left out as a listing (lib/page/recognition/select.ts),
     // so a look-alike cannot hide its form from the phishing guard in padded rows.
     loginFormAnywhere: fieldEls.some((i) => i.getAttribute('type')?.toLowerCase() === 'password' || i.getAttribute('name')?.toLowerCase() === 'txtuserid'),
     // Only an LPSE's public home (one path segment: `/jakarta/`, `/eproc4/`) starts a login (RULES.md R16): the

@@ -4,7 +4,7 @@
  * field's value, never a submit.
  */
 import { signals } from './signals';
-import { collapse, hasPhrase, hasRoleWord } from './text';
+import { collapse, hasPhrase, hasRoleWord } from '../../spse/text';
 
 const L = signals.login;
 

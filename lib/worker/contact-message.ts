@@ -2,8 +2,8 @@
  * The ready-made message to an LPSE's helpdesk (background and popup only: it carries the locale catalogs,
  * which the content script does not).
  */
-import { quoteNotice } from './contact';
-import { t } from './i18n';
+import { quoteNotice } from '../contact';
+import { t } from '../i18n';
 import { requestedItems } from './requested-items';
 
 const WIB = new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Jakarta', dateStyle: 'long', timeStyle: 'short' });

@@ -5,16 +5,16 @@
  * never the page's text, never the address's query or ids (the pattern generalises them). Built in the assistant's
  * UI script (the content script stays small); no zod here (that script carries none): types only.
  */
-import type { Reply } from './protocol';
-import type { NextAction } from './sop/actions';
-import type { PageKind } from './spse/page-kinds';
+import type { Reply } from '../protocol';
+import type { NextAction } from '../sop/actions';
+import type { PageKind } from './recognition/page-kinds';
 
 export const REPORT_HEADER = '# spse-assist misdetection report v1';
 
 /** What the background remembered of a dismissal (protocol `assistant/dismiss`'s reply). */
 export type DismissReply = Reply<'assistant/dismiss'>;
 
-/** What recognition said of the page (lib/spse/recognise.ts's Recognition, as far as a report carries it). */
+/** What recognition said of the page (lib/page/recognition/recognise.ts's Recognition, as far as a report carries it). */
 export interface RecognitionSignals {
   page: { kind: PageKind; step?: string };
   loginForm?: boolean;

@@ -1,10 +1,10 @@
 /**
  * What an LPSE's notice asks the penyedia to send along ("… dengan menyertakan NPWP perusahaan dan User ID
- * SPSE Anda"), so that the ready-made message lists it for the penyedia to fill in (lib/contact-message.ts).
+ * SPSE Anda"), so that the ready-made message lists it for the penyedia to fill in (lib/worker/contact-message.ts).
  * Only what a request phrase introduces counts: "karena NPWP yang sama terdaftar …" names the NPWP without
  * asking for it. Labels are in Bahasa Indonesia whatever the UI language: the message is read by the LPSE.
  */
-import { hasPhrase, norm } from './spse/text';
+import { hasPhrase, norm } from '../spse/text';
 
 /**
  * Words that introduce what a notice asks for [I] (LPSE helpdesk pages and FAQs: "dengan menyertakan …",

@@ -4,8 +4,8 @@
  * needs the address, so it is made in recognise(), never in the page.
  */
 import { signals } from './signals';
-import type { SpseSite } from './site';
-import { hasPhrase } from './text';
+import type { SpseSite } from '../../spse/site';
+import { hasPhrase } from '../../spse/text';
 
 const I = signals.identity;
 export type Family = (typeof I.texts)[number]['family'] | 'framework' | 'field-names' | 'menu';

@@ -5,7 +5,7 @@
 import { FAMILIES, identityOf, type Family } from './identity';
 import { classifySnapshot, kindReasons, PREDICATE_NAMES, type PageKind } from './page-kinds';
 import { signals } from './signals';
-import { siteFromUrl } from './site';
+import { siteFromUrl } from '../../spse/site';
 import type { PageSnapshot } from './snapshot';
 
 export interface Explanation {
@@ -22,7 +22,7 @@ export interface Explanation {
   /** Counter-evidence: the other system the page names itself as (our data's phrase), or null. */
   otherSystem: string | null;
   kind: PageKind | null;
-  /** The predicate of lib/spse/page-kinds.ts that holds, and what it rested on. */
+  /** The predicate of lib/page/recognition/page-kinds.ts that holds, and what it rested on. */
   predicate: string | null;
   reasons: string[];
 }

@@ -13,7 +13,7 @@
  * sentences. Bounded work: the walk stops after MAX_NODES nodes.
  */
 import { signals } from './signals';
-import { collapse, hasPhrase } from './text';
+import { collapse, hasPhrase } from '../../spse/text';
 
 export interface NoticeParts {
   /** The notice's own sentences (no contact lines, no link labels, no heading unless it is all there is). */

@@ -4,9 +4,9 @@
  * included. Storage stores; this decides. Nothing is learned on an address that is not a genuine LPSE.
  */
 import { contactsIn } from '../contact';
-import type { RegistryDb } from '../registry/db';
-import { openObservation, readObservation, writeObservation, type ObservationRead, type ObservationWrite } from '../registry/registry';
-import type { QuarantineRecord } from '../registry/schemas';
+import type { RegistryDb } from './registry/db';
+import { openObservation, readObservation, writeObservation, type ObservationRead, type ObservationWrite } from './registry/registry';
+import type { QuarantineRecord } from '../schemas';
 import { decide, type Decision, type Observation, type Known } from '../sop/rules';
 
 export interface ObserveInput {

@@ -130,7 +130,7 @@ export const signals = {
   ignoredRegions: 'footer, .footer, #footer, nav, .navbar, noscript, #myModal .modal-header, article, .berita, .news, .post, .list-berita',
   /**
    * Where the page's own message is not (sop.md: a topic only mentioned does not make the kind): besides the
-   * regions above, SPSE 3.x's `#topmenu`, sidebars; and (lib/spse/snapshot.ts) whatever is hidden. Listings are
+   * regions above, SPSE 3.x's `#topmenu`, sidebars; and (lib/page/recognition/snapshot.ts) whatever is hidden. Listings are
    * left out by the scope.
    */
   notMainContent: 'footer, .footer, #footer, nav, .navbar, #topmenu, .topmenu, .menu, #menu, noscript, article, .berita, .news, .post, .list-berita, aside, .sidebar, .modal-header',

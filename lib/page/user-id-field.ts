@@ -1,4 +1,4 @@
-import { signals } from './signals';
+import { signals } from './recognition/signals';
 
 /**
  * The SPSE User ID field of a form (`txtUserId`, or the text field a 3.x "Login Penyedia" form names like a

@@ -1,14 +1,14 @@
 /**
- * Opt-in sync through the browser's own storage.sync (issue 16): the wiring around the pure lib/sync/.
+ * Opt-in sync through the browser's own storage.sync (issue 16): the wiring around the pure lib/worker/sync/.
  * Off by default; while off nothing is read from or written to storage.sync. Each step reads the registry,
- * merges (lib/sync/merge.ts) and applies what sync brought in ONE readwrite transaction (no other await
+ * merges (lib/worker/sync/merge.ts) and applies what sync brought in ONE readwrite transaction (no other await
  * inside it), then writes the batch to storage.sync. Local writes are debounced; a full store or the
  * browser's rate limit is recorded for Settings and loses nothing locally (the keys stay dirty, retried).
  */
-import { closeTx, readAll, validated, type RegistryDb, type Tx } from '../registry/db';
-import { DEFAULT_SETTINGS, MAX_DISMISSALS, settingsSchema, type Account, type LpseRecord, type Settings } from '../registry/schemas';
-import { dismissalKey, itemBytes, project, SYNC_LIMITS, type Decoded } from '../sync/codec';
-import { confirm, newSyncState, step, type StepResult, type SyncState } from '../sync/merge';
+import { closeTx, readAll, validated, type RegistryDb, type Tx } from './registry/db';
+import { DEFAULT_SETTINGS, MAX_DISMISSALS, settingsSchema, type Account, type LpseRecord, type Settings } from '../schemas';
+import { dismissalKey, itemBytes, project, SYNC_LIMITS, type Decoded } from './sync/codec';
+import { confirm, newSyncState, step, type StepResult, type SyncState } from './sync/merge';
 
 /** storage.sync as the background uses it (the browser's, or a fake in tests). */
 export interface SyncArea {

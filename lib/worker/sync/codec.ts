@@ -25,7 +25,7 @@ import {
   type Penyedia,
   type Problem,
   type Settings,
-} from '../registry/schemas';
+} from '../../schemas';
 
 export const SYNC_VERSION = 1;
 

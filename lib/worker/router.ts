@@ -14,7 +14,7 @@ import {
   type Reply,
   type TabStatus,
 } from '../protocol';
-import type { RegistryDb } from '../registry/db';
+import type { RegistryDb } from './registry/db';
 import {
   addDismissal,
   addLpseContacts,
@@ -23,7 +23,6 @@ import {
   forgetAccount,
   importRegistry,
   isDismissed,
-  parseImport,
   readLpseContext,
   readProblem,
   readRegistry,
@@ -34,12 +33,12 @@ import {
   setProblemState,
   recordStatement,
   writeSettings,
-} from '../registry/registry';
-import { MAX_IMPORT_BYTES, type QuarantineRecord, type Settings } from '../registry/schemas';
+} from './registry/registry';
+import { MAX_IMPORT_BYTES, parseImport, type QuarantineRecord, type Settings } from '../schemas';
 import type { ActionParams, Decision } from '../sop/rules';
-import { isGenuineLpse, lpseKey, lpseOf, searchDirectory } from '../spse/directory';
-import type { PageResult } from '../spse/page-kinds';
-import { pathPattern } from '../spse/path-pattern';
+import { isGenuineLpse, lpseKey, lpseOf, searchDirectory } from './directory';
+import type { PageResult } from '../page/recognition/page-kinds';
+import { pathPattern } from './path-pattern';
 import { siteFromUrl, type SpseSite } from '../spse/site';
 import { composeAdvice, contactInfo } from './compose';
 import { observe } from './observe';
@@ -90,7 +89,7 @@ export interface RouterDeps {
   db: () => Promise<RegistryDb>;
   /** Tell open SPSE tabs to ask for their advice again (after a change made in the popup or options). */
   refreshTabs?: () => Promise<void>;
-  /** Inject the assistant's UI script into a tab's frame (lib/assistant-bridge.ts). */
+  /** Inject the assistant's UI script into a tab's frame (lib/page/assistant-bridge.ts). */
   loadAssistant?: (tabId: number, frameId: number, documentId?: string) => Promise<void>;
   /** Sync through the browser's account (issue 16), when wired. */
   sync?: Pick<import('./sync').SyncControl, 'status' | 'setEnabled'>;

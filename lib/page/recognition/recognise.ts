@@ -1,6 +1,6 @@
 import { identityOf } from './identity';
 import { classifySnapshot, type PageResult } from './page-kinds';
-import { siteFromUrl, type SpseSite } from './site';
+import { siteFromUrl, type SpseSite } from '../../spse/site';
 import type { PageSnapshot } from './snapshot';
 
 /** What the content script reports about one page. `page: null` = not an SPSE page: do nothing, show nothing. */

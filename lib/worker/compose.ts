@@ -4,10 +4,10 @@
  */
 import type { Advice, AdviceParams } from '../protocol';
 import { ticketUrlOf, type ContactChannel, type ContactInfo } from '../contact';
-import { composeMessage } from '../contact-message';
+import { composeMessage } from './contact-message';
 import { actionDetail, actionTitle, t, type Lang } from '../i18n';
 import { contactTexts } from '../ui-texts';
-import type { Problem } from '../registry/schemas';
+import type { Problem } from '../schemas';
 import type { NextAction } from '../sop/actions';
 
 export function adviceTexts(lang: Lang, action: NextAction | null, params: AdviceParams, lpseName: string | undefined, contactUserId?: string): Record<string, string> {

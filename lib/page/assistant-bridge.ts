@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Advice } from './protocol';
+import type { Advice } from '../protocol';
 import type { RecognitionSignals } from './misdetection';
 
 /**
@@ -20,7 +20,7 @@ export interface AssistantBridge {
   advice?: Advice;
   /** What recognition said of the page that advice is for (its ids go into the misdetection report, R19). */
   recognition?: RecognitionSignals;
-  /** "Isi User ID" (lib/spse/fill.ts), lent by the content script so the UI script does not load it again. */
+  /** "Isi User ID" (lib/page/fill.ts), lent by the content script so the UI script does not load it again. */
   fill: (userId: string) => boolean;
   /** Opens SPSE's login at `url` (this LPSE when not given, or another) to fill `userId` there (RULES.md R18). */
   go: (target: { url?: string; userId?: string }) => Promise<void>;

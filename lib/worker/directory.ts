@@ -1,7 +1,7 @@
 import data from './directory.json';
 import type { Directory, DirectoryLpse } from './directory-build';
-import { SPSE_HOST } from './hosts';
-import type { SpseSite } from './site';
+import { SPSE_HOST } from '../spse/hosts';
+import type { SpseSite } from '../spse/site';
 
 /** The bundled LPSE directory (600 LPSEs). Lives in the background only: it stays out of the content script. */
 export const directory = data as Directory;

@@ -23,7 +23,7 @@ import {
   type Problem,
   type QuarantineRecord,
   type Settings,
-} from './schemas';
+} from '../../schemas';
 
 export const MAX_OBSERVATIONS = 500;
 const OBSERVE_STORES = ['lpses', 'penyedia', 'accounts', 'problems', 'attempts', 'observations', 'quarantine'] as const;
@@ -289,26 +289,6 @@ export async function exportRegistry(db: RegistryDb, now: number): Promise<Expor
     problems: view.problems,
     observations: view.observations.map(({ seq: _seq, ...o }) => o),
   });
-}
-
-/** Reads an import file: a clear reason when it cannot be imported (nothing is changed then). */
-/** Why a file cannot be imported: what it is not, and where (for the penyedia's language, in Settings). */
-export type ImportRefusal = { why: 'format' } | { why: 'version'; version: string } | { why: 'invalid'; path: string; message: string };
-
-/** The one check of an import file (Settings previews with it; the background checks again before importing). */
-export function parseImport(raw: unknown): { ok: true; file: ExportFile } | { ok: false; error: string; refusal: ImportRefusal } {
-  const refuse = (refusal: ImportRefusal, error: string) => ({ ok: false as const, error, refusal });
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return refuse({ why: 'format' }, 'not a JSON object');
-  const r = raw as Record<string, unknown>;
-  if (r.format !== EXPORT_FORMAT) return refuse({ why: 'format' }, 'not an SPSE Assist export');
-  if (r.version !== SCHEMA_VERSION) return refuse({ why: 'version', version: String(r.version).slice(0, 20) }, `version ${String(r.version)} is not supported (expected ${SCHEMA_VERSION})`);
-  const parsed = exportSchema.safeParse(raw);
-  if (!parsed.success) {
-    const i = parsed.error.issues[0]!;
-    const path = i.path.join('.') || 'file';
-    return refuse({ why: 'invalid', path, message: i.message }, `${path}: ${i.message}`);
-  }
-  return { ok: true, file: parsed.data };
 }
 
 const DATA_STORES = ['lpses', 'penyedia', 'accounts', 'problems', 'attempts', 'observations', 'quarantine', 'meta'] as const;

@@ -3,9 +3,9 @@
  * what `npm run classify` prints and what the corpus index expects. Background/CLI only (uses the directory).
  */
 import { isGenuineLpse, lpseOf } from './directory';
-import type { LoginStep, PageKind, Role } from './page-kinds';
-import { recognise } from './recognise';
-import type { PageSnapshot } from './snapshot';
+import type { LoginStep, PageKind, Role } from '../page/recognition/page-kinds';
+import { recognise } from '../page/recognition/recognise';
+import type { PageSnapshot } from '../page/recognition/snapshot';
 
 export interface Description {
   spse: boolean;

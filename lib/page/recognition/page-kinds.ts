@@ -1,12 +1,12 @@
 import { examples } from './examples';
 import type { PageSnapshot } from './snapshot';
 import { signals } from './signals';
-import { hasPhrase, hasRoleWord, norm, phraseIndex, sentencesOf } from './text';
+import { hasPhrase, hasRoleWord, norm, phraseIndex, sentencesOf } from '../../spse/text';
 
-import type { LoginStep, PageKind } from './kinds';
+import type { LoginStep, PageKind } from '../../spse/kinds';
 
 /** Page kinds and login steps (stable ids) live in kinds.ts, apart from the rules. */
-export { LOGIN_STEPS, PAGE_KINDS, type LoginStep, type PageKind } from './kinds';
+export { LOGIN_STEPS, PAGE_KINDS, type LoginStep, type PageKind } from '../../spse/kinds';
 export type Role = 'penyedia' | 'non-penyedia' | 'unknown';
 
 export type PageResult =
@@ -122,7 +122,7 @@ function adminNoticeText(s: PageSnapshot): { text: string; contacts: string } | 
     return at < 0 ? undefined : { text: lines.slice(at, at + 4).join(' ').slice(0, 800), contacts: '' };
   }
   // The notice is the block the heading or alert sits in (what the LPSE wrote), not the heading alone: its
-  // own sentences, its contact block and link labels apart (lib/spse/notice.ts).
+  // own sentences, its contact block and link labels apart (lib/page/recognition/notice.ts).
   const notice = hit.readNotice();
   if (!notice) return { text: hit.readContext().length > hit.text.length ? hit.readContext() : hit.text, contacts: '' };
   return { text: notice.text || hit.text, contacts: notice.contacts };
@@ -264,7 +264,7 @@ export const PREDICATES: Record<PageKind, (s: PageSnapshot) => boolean> = {
   other: isOther,
 };
 
-/** Which predicate chose the kind, and on what (stable ids, no page text): for `explain` (lib/spse/explain.ts). */
+/** Which predicate chose the kind, and on what (stable ids, no page text): for `explain` (lib/page/recognition/explain.ts). */
 export const PREDICATE_NAMES: Record<PageKind, string> = {
   'login-failed': 'isLoginFailed',
   login: 'isLogin',

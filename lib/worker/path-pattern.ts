@@ -6,7 +6,7 @@
  * 3.x's Tapestry `service` / `page` parameters, which name the page there (`/app?service=page/LoginPage`).
  * Background only; pure.
  */
-import type { SpseSite } from './site';
+import type { SpseSite } from '../spse/site';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** 12 or more hex characters with at least one digit: an id, a hash, a token (not a word like `deadbeefcafe`). */

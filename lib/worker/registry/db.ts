@@ -16,7 +16,7 @@ import {
   type Problem,
   type QuarantineRecord,
   type StoreName,
-} from './schemas';
+} from '../../schemas';
 
 // zod/mini carries no messages: issues would all read "Invalid input". The background (its only context) says
 // what is wrong in English, as classic zod did, for quarantine entries (shown in Settings) and its log.
