@@ -10,13 +10,13 @@ import { useRef, useState } from 'preact/hooks';
 import { t, type Lang, type MessageKey } from '@/lib/i18n';
 import type { Account } from '@/lib/schemas';
 import { call } from '../lib/ui/call';
-import { USER_ID_PATTERN } from './options/shared';
+import { isUserId } from '@/lib/spse/kinds';
 
 /** What is wrong with a typed User ID, as a message key; null when SPSE could have it. */
 export function userIdProblem(value: string): MessageKey | null {
   const v = value.trim();
   if (!v) return 'accounts_user_id_missing';
-  return USER_ID_PATTERN.test(v) ? null : 'options_user_id_invalid';
+  return isUserId(v) ? null : 'options_user_id_invalid';
 }
 
 /** A string usable in an element id, from a User ID or an LPSE key. */

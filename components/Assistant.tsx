@@ -3,6 +3,7 @@ import type { Advice } from '@/lib/protocol';
 import { quoteNotice } from '@/lib/contact';
 import type { DismissReply } from '@/lib/page/misdetection';
 import { ContactPanel } from './ContactPanel';
+import type { SettableProblemState } from '@/lib/schemas';
 
 /** Shadow-root styles: self-contained (no fetch), in the page's flow (never over SPSE's controls), light and dark. */
 export const ASSISTANT_CSS = `
@@ -49,7 +50,7 @@ export interface AssistantProps {
   /** The penyedia's answer to "Yang mana User ID Default Anda?" (RULES.md R17). */
   onChooseDefault: (userId: string) => Promise<void>;
   onCollapse: (collapsed: boolean) => void;
-  onProblemState: (problemId: string, state: 'reported' | 'solved') => Promise<void>;
+  onProblemState: (problemId: string, state: SettableProblemState) => Promise<void>;
   /** "Ini tidak tepat" (RULES.md R19): hides the advice of this kind of page at this LPSE; what was remembered. */
   onDismiss?: () => Promise<DismissReply>;
   /** The misdetection report for a dismissal (lib/page/misdetection.ts): text only, no values, no page text. */

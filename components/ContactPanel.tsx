@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { mailto, NATIONAL, type ContactInfo } from '@/lib/contact';
+import type { SettableProblemState } from '@/lib/schemas';
 
 /**
  * Contacting the LPSE (SOP step 6): its own helpdesk first — email, ticket through LPSE Support, in person —
@@ -22,7 +23,7 @@ export function ContactPanel({
 }: {
   contact: ContactInfo;
   text: Record<string, string>;
-  onState?: (state: 'reported' | 'solved') => Promise<void>;
+  onState?: (state: SettableProblemState) => Promise<void>;
   copy?: (s: string) => Promise<void>;
   withUserId?: boolean;
   onWithUserId?: (withUserId: boolean) => void;
@@ -49,7 +50,7 @@ export function ContactPanel({
     setSent(true);
     setStatus(said ?? '');
   };
-  const setProblem = async (s: 'reported' | 'solved') => {
+  const setProblem = async (s: SettableProblemState) => {
     await onState?.(s);
     setState(s);
     setStatus(s === 'reported' ? (text.afterReport ?? text.stateReported ?? '') : (text.stateSolved ?? ''));

@@ -3,9 +3,14 @@
  * person): the channels, LPSE's own first, and a ready-made message. Messages written for an LPSE are
  * always in Bahasa Indonesia, quote the notice, and never carry a password (there is none to carry).
  */
+import type { ProblemState } from './schemas';
+
+/** The ways to reach an LPSE, the LPSE's own first. */
+export const CHANNEL_KINDS = ['email', 'phone', 'whatsapp', 'url', 'address'] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 export interface ContactChannel {
-  kind: 'email' | 'phone' | 'whatsapp' | 'url' | 'address';
+  kind: ChannelKind;
   value: string;
 }
 
@@ -17,7 +22,7 @@ export interface ContactInfo {
   /** LPSE Support ticketing: the LPSE's "Aplikasi e-Procurement Lainnya" page (SPSE 4.x/4.5). */
   ticketUrl?: string;
   problemId?: string;
-  state?: 'open' | 'reported' | 'solved';
+  state?: ProblemState;
   notice?: string;
   /** The User ID the message may include, only if the penyedia ticks it. */
   userId?: string;

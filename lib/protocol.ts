@@ -6,15 +6,16 @@
  * The request union, the sender rule and the types all derive from this map.
  */
 import * as z from 'zod/mini';
-import { exportSchema, quarantineSchema, STORES, settingsSchema } from './schemas';
+import { CHANNEL_KINDS } from './contact';
+import { exportSchema, PROBLEM_STATES, quarantineSchema, STORES, settingsSchema, userIdSchema, type SettableProblemState } from './schemas';
 import { NEXT_ACTIONS } from './sop/actions';
-import { LOGIN_STEPS, PAGE_KINDS } from './spse/kinds';
+import { GENERATIONS, LOGIN_STEPS, PAGE_KINDS, ROLES } from './spse/kinds';
 
 /** Replies travel in an envelope so an error is a value, never a silent undefined. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
 
 const text = (max: number) => z.string().check(z.maxLength(max));
-const userId = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9._@-]+$/));
+const userId = userIdSchema;
 const url = z.string().check(z.maxLength(2048), z.regex(/^https?:\/\//));
 
 export const pageResultSchema = z.discriminatedUnion('kind', [
@@ -23,7 +24,7 @@ export const pageResultSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('activation') }),
   z.strictObject({ kind: z.literal('non-active'), replacementUserId: z.optional(userId) }),
   z.strictObject({ kind: z.literal('admin-notice'), notice: text(2000), contactText: z.optional(text(1000)) }),
-  z.strictObject({ kind: z.literal('logged-in'), role: z.enum(['penyedia', 'non-penyedia', 'unknown']), userId: z.optional(userId) }),
+  z.strictObject({ kind: z.literal('logged-in'), role: z.enum(ROLES), userId: z.optional(userId) }),
   z.strictObject({ kind: z.literal('other') }),
 ]);
 
@@ -31,7 +32,7 @@ export const siteSchema = z.strictObject({
   base: url,
   origin: url,
   basePath: text(100),
-  generation: z.enum(['4.5', '4.x', '3.x']),
+  generation: z.enum(GENERATIONS),
   slug: z.optional(text(64)),
   https: z.boolean(),
 });
@@ -45,7 +46,7 @@ export const recognitionSchema = z.strictObject({
   loginEntry: z.optional(z.boolean()),
 });
 
-const channelSchema = z.strictObject({ kind: z.enum(['email', 'phone', 'whatsapp', 'url', 'address']), value: text(300) });
+const channelSchema = z.strictObject({ kind: z.enum(CHANNEL_KINDS), value: text(300) });
 const httpsUrl = z.string().check(z.maxLength(2048), z.regex(/^https:\/\//));
 export const contactInfoSchema = z.strictObject({
   lpseName: text(200),
@@ -53,7 +54,7 @@ export const contactInfoSchema = z.strictObject({
   own: z.array(channelSchema).check(z.maxLength(20)),
   ticketUrl: z.optional(httpsUrl),
   problemId: z.optional(text(64)),
-  state: z.optional(z.enum(['open', 'reported', 'solved'])),
+  state: z.optional(z.enum(PROBLEM_STATES)),
   notice: z.optional(text(2000)),
   userId: z.optional(userId),
   subject: text(300),
@@ -184,7 +185,7 @@ export const protocol = {
   /** extension pages → background: "Sudah dilaporkan" / "Sudah selesai". */
   'problem/set-state': {
     from: 'both',
-    request: z.strictObject({ type: z.literal('problem/set-state'), id: text(64), state: z.enum(['reported', 'solved']) }),
+    request: z.strictObject({ type: z.literal('problem/set-state'), id: text(64), state: z.enum(['reported', 'solved'] as const satisfies readonly SettableProblemState[]) }),
     reply: z.strictObject({ updated: z.boolean() }),
   },
   /** options, welcome → background: what the penyedia states (where an account is registered, its User ID Default, its activation). */

@@ -7,11 +7,12 @@
 // which every extension page loads; classic zod would add ~14 KB gzipped and its evaluation to each popup open.
 import * as z from 'zod/mini';
 import { NEXT_ACTIONS } from './sop/actions';
-import { PAGE_KINDS } from './spse/kinds';
+import { CHANNEL_KINDS } from './contact';
+import { GENERATIONS, PAGE_KINDS, USER_ID_PATTERN } from './spse/kinds';
 
 export const SCHEMA_VERSION = 3;
 
-export const userIdSchema = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9._@-]+$/));
+export const userIdSchema = z.string().check(z.regex(USER_ID_PATTERN));
 export const lpseKeySchema = z.string().check(z.maxLength(300), z.regex(/^https?:\/\/[^/]+\/[^/]+$/));
 const time = z.number().check(z.int(), z.nonnegative());
 const text = (max: number) => z.string().check(z.maxLength(max));
@@ -30,10 +31,10 @@ export const lpseRecordSchema = z.strictObject({
   /** Addresses this LPSE was seen at (origin + base path): its spse.inaproc.id key and old aliases. */
   bases: z.array(text(300)).check(z.maxLength(10)),
   name: z.optional(text(200)),
-  generation: z.enum(['4.5', '4.x', '3.x']),
+  generation: z.enum(GENERATIONS),
   lastVisit: time,
   /** The LPSE's own helpdesk, when learned from its pages or given by the penyedia (issue 5). */
-  contacts: z.optional(z.array(z.strictObject({ kind: z.enum(['email', 'phone', 'whatsapp', 'url', 'address']), value: text(300) })).check(z.maxLength(20))),
+  contacts: z.optional(z.array(z.strictObject({ kind: z.enum(CHANNEL_KINDS), value: text(300) })).check(z.maxLength(20))),
 });
 export type LpseRecord = z.infer<typeof lpseRecordSchema>;
 
@@ -66,13 +67,19 @@ export const accountSchema = z.strictObject({
 });
 export type Account = z.infer<typeof accountSchema>;
 
+/** A problem's states: open, reported to the LPSE (*Sudah dilaporkan*), solved (*Sudah selesai*). */
+export const PROBLEM_STATES = ['open', 'reported', 'solved'] as const;
+export type ProblemState = (typeof PROBLEM_STATES)[number];
+/** The states the penyedia sets (a problem opens by itself). */
+export type SettableProblemState = Exclude<ProblemState, 'open'>;
+
 export const problemSchema = z.strictObject({
   id,
   lpseKey: lpseKeySchema,
   kind: z.enum(['admin-notice', 'non-active-without-replacement']),
   notice: text(2000),
   userId: z.optional(userIdSchema),
-  state: z.enum(['open', 'reported', 'solved']),
+  state: z.enum(PROBLEM_STATES),
   openedAt: time,
   reportedAt: z.optional(time),
   solvedAt: z.optional(time),

@@ -7,7 +7,8 @@ import { useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/lib/i18n';
 import type { Account, Penyedia } from '@/lib/schemas';
 import { ActivationChoice, answerOf, DefaultChoice, idPart, LpsePicker, UserIdField, userIdProblem } from '../AccountsEditor';
-import { call, saveAndSay, shortKey, type OptionsContext } from './shared';
+import { shortLpseKey } from '@/lib/spse/hosts';
+import { call, saveAndSay, type OptionsContext } from './shared';
 
 interface Group {
   id: string;
@@ -37,7 +38,7 @@ export function Registered({ ctx }: { ctx: OptionsContext }) {
   const groups = groupsOf(ctx);
   // LPSE names: those the registry knows, and those the directory gave while searching.
   const found = useRef(new Map<string, string>());
-  const nameOf = (key: string) => ctx.view.lpses.find((l) => l.key === key)?.name ?? found.current.get(key) ?? shortKey(key);
+  const nameOf = (key: string) => ctx.view.lpses.find((l) => l.key === key)?.name ?? found.current.get(key) ?? shortLpseKey(key);
 
   const save = (request: Parameters<typeof call<'penyedia/state'>>[0]) => saveAndSay(ctx, () => call(request));
 

@@ -1,11 +1,12 @@
 /** Section 6: the LPSE helpdesk contacts the penyedia knows, for an LPSE of the registry. */
 import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/lib/i18n';
+import { CHANNEL_KINDS } from '@/lib/contact';
 import type { LpseRecord } from '@/lib/schemas';
 import { call, saveAndSay, type OptionsContext } from './shared';
 
 type Contact = NonNullable<LpseRecord['contacts']>[number];
-const KINDS: Contact['kind'][] = ['email', 'phone', 'whatsapp', 'url', 'address'];
+const KINDS = CHANNEL_KINDS;
 const kindKey = (k: Contact['kind']) => `options_contact_kind_${k}` as MessageKey;
 
 export function Contacts({ ctx }: { ctx: OptionsContext }) {

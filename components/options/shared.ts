@@ -38,10 +38,4 @@ export async function saveAndSay(ctx: OptionsContext, work: () => Promise<unknow
   }
 }
 
-/** `https://spse.inaproc.id/jakarta` → `jakarta`; any other key as it is. */
-export function shortKey(key: string): string {
-  const m = /^https:\/\/spse\.inaproc\.id\/([^/]+)$/.exec(key);
-  return m ? m[1]! : key;
-}
 
-export const USER_ID_PATTERN = /^[A-Za-z0-9._@-]{1,64}$/;

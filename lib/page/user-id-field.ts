@@ -1,3 +1,4 @@
+import { isUserId } from '../spse/kinds';
 import { signals } from './recognition/signals';
 
 /**
@@ -16,5 +17,5 @@ export function userIdFieldOf(form: HTMLFormElement): HTMLInputElement | null {
 /** The User ID typed into a form, when it looks like one (what the protocol accepts). */
 export function typedUserId(form: HTMLFormElement): string | undefined {
   const value = userIdFieldOf(form)?.value.trim();
-  return value && /^[A-Za-z0-9._@-]{1,64}$/.test(value) ? value : undefined;
+  return value && isUserId(value) ? value : undefined;
 }

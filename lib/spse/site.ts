@@ -1,7 +1,8 @@
 import { SPSE_HOST } from './hosts';
 
 /** SPSE generations as they show in addresses (sop.md "Where SPSE lives"). */
-export type Generation = '4.5' | '4.x' | '3.x';
+import type { Generation } from './kinds';
+export type { Generation };
 
 /**
  * One SPSE site as its address tells it. An LPSE is identified by origin **plus** base path, never by host

@@ -1,4 +1,5 @@
 /** Builds the bundled LPSE directory from the CSV (pure; used by `npm run directory` and its sync test). */
+import { onSpseHost, shortLpseKey } from '../spse/hosts';
 export interface DirectoryLpse {
   /** `https://spse.inaproc.id/<slug>`: the LPSE's key. */
   key: string;
@@ -51,8 +52,7 @@ export function buildDirectory(csv: string, meta: Pick<Directory, 'source' | 'so
   const keysOfOldOrigin = new Map<string, Set<string>>();
   for (const [name = '', url = '', oldUrl = ''] of rows) {
     const key = url.trim().replace(/\/+$/, '');
-    const m = /^https:\/\/spse\.inaproc\.id\/([a-z0-9-]+)$/.exec(key);
-    if (!m) throw new Error(`not an spse.inaproc.id LPSE address: ${url}`);
+    if (!onSpseHost(key) || !/^[a-z0-9-]+$/.test(shortLpseKey(key))) throw new Error(`not an spse.inaproc.id LPSE address: ${url}`);
     const cut = name.indexOf(' > ');
     const agency = (cut >= 0 ? name.slice(0, cut) : '').trim();
     const lpseName = (cut >= 0 ? name.slice(cut + 3) : name).trim();
@@ -75,7 +75,7 @@ export function buildDirectory(csv: string, meta: Pick<Directory, 'source' | 'so
         .filter((o) => !ambiguous.includes(o))
         .sort()
         .flatMap((o) => [`${o}/eproc4`, `${o}/eproc`]);
-      return { key, slug: key.slice('https://spse.inaproc.id/'.length), name: names[0]!, otherNames: names.slice(1), agencies: [...e.agencies].sort(), oldBases };
+      return { key, slug: shortLpseKey(key), name: names[0]!, otherNames: names.slice(1), agencies: [...e.agencies].sort(), oldBases };
     })
     .sort((a, b) => a.key.localeCompare(b.key));
   return { ...meta, lpses, ambiguousOldHosts: ambiguous };

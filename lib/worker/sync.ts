@@ -5,6 +5,7 @@
  * inside it), then writes the batch to storage.sync. Local writes are debounced; a full store or the
  * browser's rate limit is recorded for Settings and loses nothing locally (the keys stay dirty, retried).
  */
+import { longLpseKey, onSpseHost } from '../spse/hosts';
 import { closeTx, readAll, validated, type RegistryDb, type Tx } from './registry/db';
 import { DEFAULT_SETTINGS, MAX_DISMISSALS, settingsSchema, type Account, type LpseRecord, type Settings } from '../schemas';
 import { dismissalKey, itemBytes, project, SYNC_LIMITS, type Decoded } from './sync/codec';
@@ -226,7 +227,7 @@ async function applyRecord(tx: Tx, d: Exclude<Decoded, { kind: 'setting' | 'dism
     case 'contacts': {
       const record = ctx.lpses.find((l) => l.key === d.lpseKey);
       // An LPSE this browser has not visited yet: known by its address, never as visited (lastVisit 0).
-      const base = record ?? { key: d.lpseKey, bases: [], generation: d.lpseKey.startsWith('https://spse.inaproc.id/') ? ('4.5' as const) : ('4.x' as const), lastVisit: 0 };
+      const base = record ?? { key: d.lpseKey, bases: [], generation: onSpseHost(d.lpseKey) ? ('4.5' as const) : ('4.x' as const), lastVisit: 0 };
       return tx.objectStore('lpses').put(validated('lpses', { ...base, contacts: d.contacts }));
     }
   }
@@ -243,7 +244,7 @@ async function removeRecord(tx: Tx, key: string, ctx: { accounts: Account[]; lps
     case 'q':
       return tx.objectStore('problems').delete(id);
     case 'l': {
-      const lpseKey = /^https?:\/\//.test(id) ? id : `https://spse.inaproc.id/${id}`;
+      const lpseKey = longLpseKey(id);
       const record = ctx.lpses.find((l) => l.key === lpseKey);
       if (!record) return;
       const { contacts: _c, ...rest } = record;

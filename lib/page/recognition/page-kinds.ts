@@ -7,7 +7,8 @@ import type { LoginStep, PageKind } from '../../spse/kinds';
 
 /** Page kinds and login steps (stable ids) live in kinds.ts, apart from the rules. */
 export { LOGIN_STEPS, PAGE_KINDS, type LoginStep, type PageKind } from '../../spse/kinds';
-export type Role = 'penyedia' | 'non-penyedia' | 'unknown';
+import { isUserId, type Role } from '../../spse/kinds';
+export type { Role };
 
 export type PageResult =
   | { kind: 'login'; step: LoginStep }
@@ -174,7 +175,7 @@ const inSession = (s: PageSnapshot) => s.logout || anyPhrase([s.title, ...texts(
 function userIdShown(s: PageSnapshot): string | undefined {
   // The verified shape is `[USERID] - NIP` with the brackets standing for the value; accept both.
   const id = s.userLine?.title.split(' - ')[0]?.trim().replace(/^\[(.*)\]$/, '$1');
-  return id && /^[A-Za-z0-9._@-]{3,64}$/.test(id) ? id : undefined;
+  return id && isUserId(id) ? id : undefined;
 }
 
 // ── The rulebook: the page kinds in order, each with what the page must show for it and what it says of it.

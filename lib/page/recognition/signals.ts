@@ -4,6 +4,8 @@
  * Evidence tags follow docs/spse-pages.md: [V] verbatim in a source, [S] stated by a source,
  * [I] inferred. Inferred signals are only used together with a verified one.
  */
+import { USER_ID_CHARS } from '../../spse/kinds';
+
 export const signals = {
   /**
    * "Is this an SPSE page at all?" (spse-pages.md §3.7, §10). The address shape (lib/spse/site.ts) is
@@ -167,8 +169,8 @@ export const signals = {
      * "User ID pengganti/baru". No source shows the real sentence (spse-pages.md §B0).
      */
     replacementPatterns: [
-      /(?:digantikan|diganti|digabungkan|dialihkan|beralih|gunakan|menggunakan|pengganti)\b[^.!?\n]{0,60}?\buser\s*id\b(?:\s+(?:pengganti|baru|default|tunggal))?\s*[:：]?\s*["'“”‘’«(]?([A-Za-z0-9][A-Za-z0-9._@-]{1,63})/i,
-      /\buser\s*id\s+(?:pengganti|baru)\b\s*[:：]?\s*["'“”‘’«(]?([A-Za-z0-9][A-Za-z0-9._@-]{1,63})/i,
+      new RegExp(String.raw`(?:digantikan|diganti|digabungkan|dialihkan|beralih|gunakan|menggunakan|pengganti)\b[^.!?\n]{0,60}?\buser\s*id\b(?:\s+(?:pengganti|baru|default|tunggal))?\s*[:：]?\s*["'“”‘’«(]?([A-Za-z0-9][${USER_ID_CHARS}]{1,63})`, 'i'),
+      new RegExp(String.raw`\buser\s*id\s+(?:pengganti|baru)\b\s*[:：]?\s*["'“”‘’«(]?([A-Za-z0-9][${USER_ID_CHARS}]{1,63})`, 'i'),
     ],
     /** Words that follow "User ID" in a sentence but are not an account. */
     notAUserId: ['tersebut', 'anda', 'yang', 'baru', 'pengganti', 'default', 'ini', 'itu', 'untuk', 'dan', 'lalu', 'lama', 'tunggal', 'oleh'],

@@ -24,6 +24,7 @@ import {
   type QuarantineRecord,
   type Settings,
 } from '../../schemas';
+import type { SettableProblemState } from '../../schemas';
 
 export const MAX_OBSERVATIONS = 500;
 const OBSERVE_STORES = ['lpses', 'penyedia', 'accounts', 'problems', 'attempts', 'observations', 'quarantine'] as const;
@@ -151,7 +152,7 @@ export async function readRegistry(db: RegistryDb, onQuarantine?: (q: Quarantine
 }
 
 /** "Sudah dilaporkan" moves a problem to step 7; "Sudah selesai" closes it. */
-export async function setProblemState(db: RegistryDb, id: string, state: 'reported' | 'solved', now: number): Promise<Problem | undefined> {
+export async function setProblemState(db: RegistryDb, id: string, state: SettableProblemState, now: number): Promise<Problem | undefined> {
   const tx = db.transaction(['problems', 'quarantine'], 'readwrite') as unknown as Tx;
   const p = await readOne(tx, 'problems', id);
   if (!p) {

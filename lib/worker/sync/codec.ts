@@ -11,6 +11,7 @@
  * expired after TOMBSTONE_TTL_MS). Every item read from sync is validated (zod) before anything is applied.
  */
 import * as z from 'zod/mini';
+import { longLpseKey, shortLpseKey } from '../../spse/hosts';
 import {
   accountSchema,
   lpseRecordSchema,
@@ -41,9 +42,8 @@ export const SYNCED_SETTINGS = ['lang', 'confirmedBases'] as const satisfies rea
 export type SyncedSetting = (typeof SYNCED_SETTINGS)[number];
 
 // ── LPSE keys: `https://spse.inaproc.id/<slug>` travels as `<slug>`, any other key whole ─────────────────
-const INAPROC = 'https://spse.inaproc.id/';
-const shortLpse = (key: string) => (key.startsWith(INAPROC) ? key.slice(INAPROC.length) : key);
-const longLpse = (s: string) => (/^https?:\/\//.test(s) ? s : INAPROC + s);
+const shortLpse = shortLpseKey;
+const longLpse = longLpseKey;
 const lpseRef = z.string().check(z.minLength(1), z.maxLength(300));
 
 // ── Compact shapes, as they travel ────────────────────────────────────────────────────────────────────────
