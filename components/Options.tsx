@@ -1,5 +1,5 @@
 /**
- * The options page (issue 5 §4, §5): where the penyedia states its accounts and User ID Default, chooses
+ * The options page: where the penyedia states its accounts and User ID Default, chooses
  * the language, opts in to legacy LPSE addresses, confirms genuine addresses, gives LPSE helpdesk
  * contacts, shows again the pages it hid ("Ini tidak tepat"), exports / imports / erases its data, and reviews a page skeleton before reporting it.
  * Everything goes through the background's protocol; every string through the locale files.

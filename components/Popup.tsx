@@ -78,7 +78,7 @@ export function Popup({ asked: given }: { asked?: PopupAsked }) {
         </p>
       )}
       <section id="tab-status" aria-labelledby="next-title" aria-live="polite">
-        {/* The current tab's next step first, with its button (issue 16 §5). */}
+        {/* The current tab's next step first, with its button. */}
         <h2 id="next-title">{t(lang, 'popup_next_first')}</h2>
         {tab && !status && <p>{t(lang, 'popup_no_spse')}</p>}
         {status && (

@@ -1,5 +1,5 @@
 /**
- * The welcome page's short setup (issue 13 §7, "knowing the penyedia from the first day"): the LPSEs where
+ * The welcome page's short setup ("knowing the penyedia from the first day"): the LPSEs where
  * the penyedia is registered, the User ID at each, whether it is activated for ADP, and — with two accounts
  * or more — which one is the User ID Default. One form: "Simpan" states it all through `penyedia/state`
  * (as Settings does, with the same fields: AccountsEditor), "Lewati" saves nothing. Offered while SPSE
@@ -89,7 +89,7 @@ export function WelcomeSetup({ lang }: { lang: Lang }) {
   const [errors, setErrors] = useState<Errors | null>(null);
   const [status, setStatus] = useState<{ text: string; kind: 'ok' | 'error'; n: number } | null>(null);
   const [busy, setBusy] = useState(false);
-  // "Sinkronkan lewat akun browser" (issue 16): off unless the penyedia ticks it.
+  // "Sinkronkan lewat akun browser": off unless the penyedia ticks it.
   const [syncOn, setSyncOn] = useState(false);
   // Where the focus goes after the form changes (keyboard users keep their place).
   const focusNext = useRef<string | null>(null);

@@ -13,7 +13,7 @@ const READ_ONLY = new Set(['registry/view', 'popup/summary', 'settings/get', 'di
 
 export default defineBackground(() => {
   const log = (reason: string) => console.warn(`[spse-assist] ${reason}`);
-  // Opt-in sync through the browser's own storage.sync (issue 16): off until the penyedia turns it on.
+  // Opt-in sync through the browser's own storage.sync: off until the penyedia turns it on.
   const syncer = createSync({ db: openRegistry, area: browserSyncArea(browser.storage.sync as never), refreshTabs: refreshOpenTabs, log });
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'sync') void syncer.onChanged(changes as Record<string, { newValue?: unknown }>);

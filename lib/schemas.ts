@@ -18,7 +18,7 @@ const time = z.number().check(z.int(), z.nonnegative());
 const text = (max: number) => z.string().check(z.maxLength(max));
 const id = z.string().check(z.minLength(1), z.maxLength(64));
 
-/** Where a fact came from, and when (issue 4: "record where each fact came from and when"). */
+/** Where a fact came from, and when. */
 export const sourceSchema = z.strictObject({
   from: z.enum(['user-id-field', 'logged-in-page', 'activation-page', 'non-active-page', 'admin-notice', 'login-failed', 'penyedia', 'import']),
   lpseKey: z.optional(lpseKeySchema),
@@ -33,7 +33,7 @@ export const lpseRecordSchema = z.strictObject({
   name: z.optional(text(200)),
   generation: z.enum(GENERATIONS),
   lastVisit: time,
-  /** The LPSE's own helpdesk, when learned from its pages or given by the penyedia (issue 5). */
+  /** The LPSE's own helpdesk, when learned from its pages or given by the penyedia. */
   contacts: z.optional(z.array(z.strictObject({ kind: z.enum(CHANNEL_KINDS), value: text(300) })).check(z.maxLength(20))),
 });
 export type LpseRecord = z.infer<typeof lpseRecordSchema>;

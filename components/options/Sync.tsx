@@ -1,5 +1,5 @@
 /**
- * "Sinkronkan lewat akun browser" (issue 16): opt-in sync through the browser's own storage.sync. Off by
+ * "Sinkronkan lewat akun browser": opt-in sync through the browser's own storage.sync. Off by
  * default; one plain sentence says what goes; turning it on says what it merged; a full store, the rate
  * limit and refused items are told here (and lose nothing locally). The state is asked again every few
  * seconds while the page is open, so a problem met in the background shows without a reload.

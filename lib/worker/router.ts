@@ -91,7 +91,7 @@ export interface RouterDeps {
   refreshTabs?: () => Promise<void>;
   /** Inject the assistant's UI script into a tab's frame (lib/page/assistant-bridge.ts). */
   loadAssistant?: (tabId: number, frameId: number, documentId?: string) => Promise<void>;
-  /** Sync through the browser's account (issue 16), when wired. */
+  /** Sync through the browser's account, when wired. */
   sync?: Pick<import('./sync').SyncControl, 'status' | 'setEnabled'>;
   version?: string;
   browser?: string;

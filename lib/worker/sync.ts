@@ -1,5 +1,5 @@
 /**
- * Opt-in sync through the browser's own storage.sync (issue 16): the wiring around the pure lib/worker/sync/.
+ * Opt-in sync through the browser's own storage.sync: the wiring around the pure lib/worker/sync/.
  * Off by default; while off nothing is read from or written to storage.sync. Each step reads the registry,
  * merges (lib/worker/sync/merge.ts) and applies what sync brought in ONE readwrite transaction (no other await
  * inside it), then writes the batch to storage.sync. Local writes are debounced; a full store or the

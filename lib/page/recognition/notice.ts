@@ -1,5 +1,5 @@
 /**
- * An admin notice's own sentences, apart from the LPSE's contact block and link labels (issue 13, item 6).
+ * An admin notice's own sentences, apart from the LPSE's contact block and link labels.
  *
  * The notice is read from the block its heading or alert sits in — a 4.5 `.card` or `.alert`, a 4.x
  * `.panel`, a 3.x `div.border` box with its `header1`, an open modal, or, with no such box, the heading and

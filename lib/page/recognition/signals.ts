@@ -1,5 +1,5 @@
 /**
- * What SPSE pages are recognised by, kept as data (issue 3: signals as data, each with its evidence).
+ * What SPSE pages are recognised by, kept as data, each with its evidence.
  * Texts are normalised (lowercase, single spaces) and matched as whole phrases.
  * Evidence tags follow docs/spse-pages.md: [V] verbatim in a source, [S] stated by a source,
  * [I] inferred. Inferred signals are only used together with a verified one.
@@ -36,13 +36,13 @@ export const signals = {
     texts: [
       // product — the name and version in their variants
       { family: 'product', id: 'noscript-line', re: /\buntuk tampilan aplikasi spse yang lebih baik\b/ }, // [V] §3.7, every 4.5 page
-      { family: 'product', id: 'spse-version', re: /\bspse\)?\s*(?:versi|version|ver\.?|v\.?)?\s*[2-9]\.\d{1,2}(?:\.\d+)?(?:\s*u\s*\d{6,8})?(?!\d|\.\d)/ }, // [V] §3.7 "SPSE v4.5u20250321"; [S] issue 14 "(SPSE) versi 4.4u…"
-      { family: 'product', id: 'full-name-version', re: /\bsistem pengadaan secara elektronik\s*(?:\(spse\)\s*)?(?:versi|version|ver\.?|v\.?)\s*[2-9]\.\d{1,2}/ }, // [S] issue 14 "Sistem Pengadaan Secara Elektronik v3.5"
-      { family: 'product', id: 'full-name-spse', re: /\bsistem pengadaan secara elektronik\s*\(\s*spse\s*\)/ }, // [S] issue 14; the bare name is no evidence (§10: other portals say it)
+      { family: 'product', id: 'spse-version', re: /\bspse\)?\s*(?:versi|version|ver\.?|v\.?)?\s*[2-9]\.\d{1,2}(?:\.\d+)?(?:\s*u\s*\d{6,8})?(?!\d|\.\d)/ }, // [V] §3.7 "SPSE v4.5u20250321"; [S] §11 "(SPSE) versi 4.4u…"
+      { family: 'product', id: 'full-name-version', re: /\bsistem pengadaan secara elektronik\s*(?:\(spse\)\s*)?(?:versi|version|ver\.?|v\.?)\s*[2-9]\.\d{1,2}/ }, // [S] §11 "Sistem Pengadaan Secara Elektronik v3.5"
+      { family: 'product', id: 'full-name-spse', re: /\bsistem pengadaan secara elektronik\s*\(\s*spse\s*\)/ }, // [S] §11; the bare name is no evidence (§10: other portals say it)
       { family: 'product', id: 'build-stamp', re: /\b[34]\.\d{1,2}u(?:20\d{6})\b/ }, // [V] §3.7 SPSE's build stamp `4.5u20250321`, also "4.3u20191009" [I]
       // lkpp-credit — LKPP named as the maker, in the credit's forms. LKPP's name alone is no credit: companies'
       // portals name or cite LKPP in their footers (§10; the simulator's vendor login does).
-      { family: 'lkpp-credit', id: 'lkpp-copyright', re: /(?:©|\(c\)|copyright|hak cipta)(?:(?!peraturan|perpres|perlem|perka|sesuai|mengacu|berdasarkan|pedoman|ketentuan|regulasi)[^.|·•;!?]){0,80}?(?:\blkpp\b(?![@.])|\blembaga kebijakan pengadaan barang\s*(?:\/|dan|&)\s*jasa pemerintah)|(?:\blkpp\b|\blembaga kebijakan pengadaan barang\s*(?:\/|dan|&)\s*jasa pemerintah(?:\s*\(lkpp\))?)\s*©/ }, // [V] §3.7 "© 2006-2026 Lembaga Kebijakan Pengadaan Barang/Jasa Pemerintah (LKPP)"; [S] issue 14 "© … LKPP". A © and LKPP in one segment, no citation between: "© 2024 PT X. Sesuai Peraturan LKPP" is none
+      { family: 'lkpp-credit', id: 'lkpp-copyright', re: /(?:©|\(c\)|copyright|hak cipta)(?:(?!peraturan|perpres|perlem|perka|sesuai|mengacu|berdasarkan|pedoman|ketentuan|regulasi)[^.|·•;!?]){0,80}?(?:\blkpp\b(?![@.])|\blembaga kebijakan pengadaan barang\s*(?:\/|dan|&)\s*jasa pemerintah)|(?:\blkpp\b|\blembaga kebijakan pengadaan barang\s*(?:\/|dan|&)\s*jasa pemerintah(?:\s*\(lkpp\))?)\s*©/ }, // [V] §3.7 "© 2006-2026 Lembaga Kebijakan Pengadaan Barang/Jasa Pemerintah (LKPP)"; [S] §11 "© … LKPP". A © and LKPP in one segment, no citation between: "© 2024 PT X. Sesuai Peraturan LKPP" is none
       { family: 'lkpp-credit', id: 'lkpp-developer', re: /\b(?:dikembangkan|dibangun|developed|powered)\s+(?:oleh|by)\s+(?:lkpp\b(?![@.])|lembaga kebijakan pengadaan)/ }, // [I] the credit worded as the developer
       // national-contacts — LKPP's national channels, in the 4.5 footer
       { family: 'national-contacts', id: 'call-center-144', re: /\bcall cent(?:er|re)\s*(?:lkpp\s*)?:?\s*144\b/ }, // [V] §5.1
@@ -66,7 +66,7 @@ export const signals = {
      * as SPSE does, so one more family dressed onto them would make two; their own name says they are not SPSE.
      */
     otherSystems: ['sirup', 'sistem informasi rencana umum pengadaan', 'katalog elektronik', 'e-katalog', 'ekatalog', 'sikap', 'sistem informasi kinerja penyedia', 'akun inaproc', 'manajemen akun terpusat', 'webmail', 'outlook', 'roundcube', 'zimbra', 'moodle', 'osticket', 'oss', 'simpeg', 'internet banking'],
-    /** `<meta name="generator">` of Tapestry [S] issue 14. */
+    /** `<meta name="generator">` of Tapestry [S] §11. */
     generator: { family: 'framework', id: 'tapestry-generator', re: /\btapestry\b/i, generations: ['3.x'] },
     /** Field names, lowercased: framework traces and SPSE's own names. */
     fields: [
@@ -84,7 +84,7 @@ export const signals = {
      */
     menu: {
       family: 'menu',
-      own: ['cari paket', 'log akses', 'data penyedia', 'data pelaku usaha', 'data rekanan', 'daftar paket', 'inbox penyedia', 'inbox pelaku usaha', 'konten khusus', 'paket baru', 'tender baru', 'lelang baru'], // [V] §3.6 (DAFTAR PAKET, LOG AKSES); [S] issue 14 (CARI PAKET, DATA PENYEDIA / PELAKU USAHA / REKANAN); [V-TOC] §B4; 'konten khusus' [I] the corpus's 4.5 public menu
+      own: ['cari paket', 'log akses', 'data penyedia', 'data pelaku usaha', 'data rekanan', 'daftar paket', 'inbox penyedia', 'inbox pelaku usaha', 'konten khusus', 'paket baru', 'tender baru', 'lelang baru'], // [V] §3.6 (DAFTAR PAKET, LOG AKSES); [S] §11 (CARI PAKET, DATA PENYEDIA / PELAKU USAHA / REKANAN); [V-TOC] §B4; 'konten khusus' [I] the corpus's 4.5 public menu
       common: ['beranda', 'inbox', 'regulasi', 'berita', 'kontak kami', 'ganti password', 'log out', 'logout', 'keluar', 'tender', 'non tender', 'pencatatan', 'lelang'], // [V] §3.6; [S] §B2 "KELUAR"
       minimum: 2,
     },
@@ -150,7 +150,7 @@ export const signals = {
     /**
      * A sentence saying this account is no longer active: a subject (the User ID, the account) and its state,
      * as whole phrases in one sentence. [V] §3.2 "User ID yang Anda gunakan saat ini sudah tidak aktif"; [S]
-     * issue 14 "… telah dinonaktifkan … Silakan login menggunakan User ID: X"; others [I] sop.md wording.
+     * [S] §11 "… telah dinonaktifkan … Silakan login menggunakan User ID: X"; others [I] sop.md wording.
      * "Akses Ditolak!" alone is not it (§10: SPSE's firewall and an expired session say it too), nor a
      * session that is no longer active: without the subject nothing counts.
      */
@@ -195,7 +195,7 @@ export const signals = {
     /** [V-TOC] spse-pages.md §B4: penyedia-only menu entries of the vendor guides. */
     penyediaMenu: ['data penyedia', 'data pelaku usaha', 'tender baru', 'lelang baru', 'inbox penyedia', 'inbox pelaku usaha'],
     /**
-     * The welcome line of a penyedia's home, 3.x "Beranda Rekanan": "Selamat datang, PT … (Rekanan)" [S] issue 14;
+     * The welcome line of a penyedia's home, 3.x "Beranda Rekanan": "Selamat datang, PT … (Rekanan)" [S] §11;
      * the role word after the name, in brackets or after a dash. Also a session where no logout link is found.
      */
     welcome: 'selamat datang',

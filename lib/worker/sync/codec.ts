@@ -1,5 +1,5 @@
 /**
- * What storage.sync holds (issue 16), as a compact versioned encoding: one item per record, so a change
+ * What storage.sync holds, as a compact versioned encoding: one item per record, so a change
  * costs one item and last-writer-wins applies per record. Pure (no browser): the background wires it.
  *
  * Item keys: `a.<account key>` (an account: User ID, penyedia, where registered, activation, replaced-by),

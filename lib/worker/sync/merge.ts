@@ -1,5 +1,5 @@
 /**
- * Merging with storage.sync so that every device converges (issue 16 §3). Pure: no browser, no database.
+ * Merging with storage.sync so that every device converges. Pure: no browser, no database.
  *
  * - Each record (item) carries a hybrid logical clock `<ms>-<counter>-<device>` (base 36): last writer wins,
  *   the device id breaking ties, so two devices always agree on the winner.
