@@ -15,11 +15,11 @@ export const LOAD_WAIT_MS = 100;
 export function afterLoad(win: Window = window, waitMs = LOAD_WAIT_MS): Promise<void> {
   if (win.document.readyState === 'complete') return Promise.resolve();
   return new Promise((resolve) => {
-    const timer = setTimeout(done, waitMs);
+    const timer = setTimeout(resolveOnce, waitMs);
     // After the load event's own task: the page's `load` listeners (SPSE's scripts) run first, undelayed.
-    const onLoad = () => setTimeout(done, 0);
+    const onLoad = () => setTimeout(resolveOnce, 0);
     win.addEventListener('load', onLoad, { once: true });
-    function done() {
+    function resolveOnce() {
       clearTimeout(timer);
       win.removeEventListener('load', onLoad);
       resolve();

@@ -41,7 +41,7 @@ import type { PageResult } from '../page/recognition/page-kinds';
 import { pathPattern } from './path-pattern';
 import { siteFromUrl, type SpseSite } from '../spse/site';
 import { composeAdvice, contactInfo } from './compose';
-import { observe } from './observe';
+import { decideAndRecord } from './decide-and-record';
 
 export interface Sender {
   id?: string;
@@ -309,13 +309,13 @@ async function fromPage(
   if (request.type === 'login/user-id') {
     // Learned only on genuine LPSE pages over HTTPS.
     if (!genuine) return { ok: true, value: { accepted: false } };
-    await observe(db, { ...input, event: { type: 'user-id-submitted', userId: request.userId } });
+    await decideAndRecord(db, { ...input, event: { type: 'user-id-submitted', userId: request.userId } });
     return { ok: true, value: { accepted: true } };
   }
   const page = request.recognition.page;
   // SPSE's LOGIN control on the LPSE's public home (its base path) starts the journey (R16).
   const loginEntry = !!request.recognition.loginEntry && isHomeOf(site, request.recognition.url);
-  const decision = await observe(db, { ...input, event: { type: 'page', page, genuine, loginForm: request.recognition.loginForm, loginEntry } });
+  const decision = await decideAndRecord(db, { ...input, event: { type: 'page', page, genuine, loginForm: request.recognition.loginForm, loginEntry } });
   if (decision.changes.readySaid) await deps.session.add(readyKey);
   const intent = genuine ? await followIntent(deps, tabId, key, now, page, loginEntry, decision.params.userId) : {};
   // A failed login nobody can explain (R15) ends with "Hubungi LPSE": its channels come with the advice.

@@ -5,7 +5,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { closeRegistry, openRegistry, type RegistryDb } from '@/lib/worker/registry/db';
 import { readRegistry, statedActivation, recordStatement } from '@/lib/worker/registry/registry';
-import { observe, type ObserveInput } from '@/lib/worker/observe';
+import { decideAndRecord, type DecisionInput } from '@/lib/worker/decide-and-record';
 import { anyRequestSchema } from '@/lib/protocol';
 
 const KMK = 'https://spse.inaproc.id/kemkes';
@@ -22,7 +22,7 @@ beforeEach(async () => {
 });
 
 /** One page or User ID seen at an LPSE, as the content script reports it. */
-function at(key: string, event: ObserveInput['event'], tabId = 1): ObserveInput {
+function at(key: string, event: DecisionInput['event'], tabId = 1): DecisionInput {
   return { tabId, lpse: { key, base: key, generation: '4.5' }, genuine: true, event, readySaid: false, nameOf: () => undefined, now: NOW, newId };
 }
 
@@ -64,8 +64,8 @@ describe('penyedia/state: activation', () => {
     const db = await openRegistry();
     await recordStatement(db, { userId: 'MITRAKARYA', registeredAt: [KMK] }, NOW, newId);
     // Logged in at Jakarta, where MITRAKARYA is not registered: roaming, so activated (RULES.md R5).
-    await observe(db, at(JKT, { type: 'user-id-submitted', userId: 'MITRAKARYA' }));
-    await observe(db, at(JKT, { type: 'page', page: { kind: 'logged-in', role: 'penyedia' }, genuine: true }));
+    await decideAndRecord(db, at(JKT, { type: 'user-id-submitted', userId: 'MITRAKARYA' }));
+    await decideAndRecord(db, at(JKT, { type: 'page', page: { kind: 'logged-in', role: 'penyedia' }, genuine: true }));
     const learned = await accountOf(db, 'MITRAKARYA');
     expect(learned).toMatchObject({ activation: 'activated', lastLogin: { [JKT]: { mode: 'roaming' } } });
 
@@ -85,8 +85,8 @@ describe('penyedia/state: activation', () => {
     expect(await accountOf(db, 'CAHAYATIMUR')).toMatchObject({ activation: 'not-activated' });
 
     // The activation page was seen for BERKAHJAYA at Batang (RULES.md R4): in progress.
-    await observe(db, at(BTG, { type: 'user-id-submitted', userId: 'BERKAHJAYA' }, 2));
-    await observe(db, at(BTG, { type: 'page', page: { kind: 'activation' }, genuine: true }, 2));
+    await decideAndRecord(db, at(BTG, { type: 'user-id-submitted', userId: 'BERKAHJAYA' }, 2));
+    await decideAndRecord(db, at(BTG, { type: 'page', page: { kind: 'activation' }, genuine: true }, 2));
     expect(await accountOf(db, 'BERKAHJAYA')).toMatchObject({ activation: 'in-progress' });
     await recordStatement(db, { userId: 'BERKAHJAYA', activation: 'not-activated' }, NOW + 2, newId);
     await recordStatement(db, { userId: 'BERKAHJAYA', activation: 'unknown' }, NOW + 3, newId);

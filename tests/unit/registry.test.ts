@@ -5,7 +5,7 @@ import { openDB, type IDBPDatabase } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { closeRegistry, DB_NAME, InvalidRecordError, openRegistry, upgrade, validated, type RegistrySchema } from '@/lib/worker/registry/db';
 import { MAX_OBSERVATIONS, readRegistry, setProblemState } from '@/lib/worker/registry/registry';
-import { observe, type ObserveInput } from '@/lib/worker/observe';
+import { decideAndRecord, type DecisionInput } from '@/lib/worker/decide-and-record';
 import { SCHEMA_VERSION, type Account, type QuarantineRecord } from '@/lib/schemas';
 
 beforeEach(async () => {
@@ -14,7 +14,7 @@ beforeEach(async () => {
 });
 
 let ids = 0;
-function input(over: Partial<ObserveInput> & Pick<ObserveInput, 'event'>): ObserveInput {
+function input(over: Partial<DecisionInput> & Pick<DecisionInput, 'event'>): DecisionInput {
   return {
     tabId: 1,
     lpse: { key: 'https://spse.inaproc.id/jakarta', base: 'https://spse.inaproc.id/jakarta', name: 'LPSE Jakarta', generation: '4.5' },
@@ -34,7 +34,7 @@ describe('validation', () => {
   });
   it('a failed write changes nothing (the transaction aborts whole)', async () => {
     const db = await openRegistry();
-    await expect(observe(db, input({ event: { type: 'page', page: { kind: 'admin-notice', notice: 'x'.repeat(5000) }, genuine: true } }))).rejects.toThrow(InvalidRecordError);
+    await expect(decideAndRecord(db, input({ event: { type: 'page', page: { kind: 'admin-notice', notice: 'x'.repeat(5000) }, genuine: true } }))).rejects.toThrow(InvalidRecordError);
     const view = await readRegistry(db);
     expect([view.lpses, view.problems, view.observations].flat()).toEqual([]);
   });
@@ -74,7 +74,7 @@ describe('migration', () => {
     expect(view.observations.map(({ seq: _s, ...o }) => o)).toEqual(saved.stores.observations);
     expect(db.objectStoreNames.contains('attempts')).toBe(true);
     // and the upgraded registry works: the User ID Default is offered when roaming
-    const d = await observe(db, input({ event: { type: 'page', page: { kind: 'login', step: 'user-id' }, genuine: true } }));
+    const d = await decideAndRecord(db, input({ event: { type: 'page', page: { kind: 'login', step: 'user-id' }, genuine: true } }));
     expect(d).toMatchObject({ nextAction: 'use-default-user-id', params: { userId: 'MITRAKARYA' } });
   });
 });
@@ -103,11 +103,11 @@ describe('migration to version 3', () => {
 describe('observations', () => {
   it('a login spanning several pages: the attempt survives between pages (a new connection = a restarted worker)', async () => {
     let db = await openRegistry();
-    await observe(db, input({ event: { type: 'user-id-submitted', userId: 'SENTOSA01' } }));
+    await decideAndRecord(db, input({ event: { type: 'user-id-submitted', userId: 'SENTOSA01' } }));
     await closeRegistry(); // the service worker stops between the User ID step and the result page
     db = await openRegistry();
-    await observe(db, input({ event: { type: 'page', page: { kind: 'login', step: 'password' }, genuine: true } }));
-    const d = await observe(db, input({ event: { type: 'page', page: { kind: 'logged-in', role: 'penyedia' }, genuine: true } }));
+    await decideAndRecord(db, input({ event: { type: 'page', page: { kind: 'login', step: 'password' }, genuine: true } }));
+    const d = await decideAndRecord(db, input({ event: { type: 'page', page: { kind: 'logged-in', role: 'penyedia' }, genuine: true } }));
     expect(d.nextAction).toBe('ready');
     const view = await readRegistry(db);
     expect(view.accounts).toEqual([expect.objectContaining({ userId: 'SENTOSA01', lastLogin: { 'https://spse.inaproc.id/jakarta': expect.objectContaining({ mode: 'unknown' }) } })]);
@@ -120,7 +120,7 @@ describe('observations', () => {
     const slugs = Array.from({ length: 20 }, (_, i) => `lpse${i}`);
     await Promise.all(
       slugs.map((slug, i) =>
-        observe(db, input({
+        decideAndRecord(db, input({
           tabId: i,
           lpse: { key: `https://spse.inaproc.id/${slug}`, base: `https://spse.inaproc.id/${slug}`, generation: '4.5' },
           event: { type: 'page', page: { kind: 'admin-notice', notice: `Notice ${i}` }, genuine: true },
@@ -135,15 +135,15 @@ describe('observations', () => {
 
   it('20 simultaneous User IDs typed in 20 tabs of one LPSE, then 20 logins: 20 accounts, none lost', async () => {
     const db = await openRegistry();
-    await Promise.all(Array.from({ length: 20 }, (_, i) => observe(db, input({ tabId: i, event: { type: 'user-id-submitted', userId: `USER${i}` } }))));
-    await Promise.all(Array.from({ length: 20 }, (_, i) => observe(db, input({ tabId: i, event: { type: 'page', page: { kind: 'logged-in', role: 'penyedia' }, genuine: true } }))));
+    await Promise.all(Array.from({ length: 20 }, (_, i) => decideAndRecord(db, input({ tabId: i, event: { type: 'user-id-submitted', userId: `USER${i}` } }))));
+    await Promise.all(Array.from({ length: 20 }, (_, i) => decideAndRecord(db, input({ tabId: i, event: { type: 'page', page: { kind: 'logged-in', role: 'penyedia' }, genuine: true } }))));
     const view = await readRegistry(db);
     expect(view.accounts.map((a) => a.userId).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `USER${i}`).sort());
   });
 
   it('keeps a bounded history (the last 500 observations)', async () => {
     const db = await openRegistry();
-    for (let i = 0; i < MAX_OBSERVATIONS + 25; i++) await observe(db, input({ now: 1_800_000_000_000 + i, event: { type: 'page', page: { kind: 'other' }, genuine: true } }));
+    for (let i = 0; i < MAX_OBSERVATIONS + 25; i++) await decideAndRecord(db, input({ now: 1_800_000_000_000 + i, event: { type: 'page', page: { kind: 'other' }, genuine: true } }));
     const view = await readRegistry(db);
     expect(view.observations).toHaveLength(MAX_OBSERVATIONS);
     expect(view.observations[0]!.at).toBe(1_800_000_000_000 + 25);
@@ -151,7 +151,7 @@ describe('observations', () => {
 
   it('learns nothing on an address that is not a genuine LPSE', async () => {
     const db = await openRegistry();
-    const d = await observe(db, input({ genuine: false, event: { type: 'page', page: { kind: 'non-active', replacementUserId: 'EVIL' }, genuine: false } }));
+    const d = await decideAndRecord(db, input({ genuine: false, event: { type: 'page', page: { kind: 'non-active', replacementUserId: 'EVIL' }, genuine: false } }));
     expect(d.nextAction).toBe('suspicious-site');
     const view = await readRegistry(db);
     expect([view.lpses, view.accounts, view.observations].flat()).toEqual([]);
@@ -159,12 +159,12 @@ describe('observations', () => {
 
   it('"Sudah dilaporkan" then "Sudah selesai" move a problem to step 7 and close it', async () => {
     const db = await openRegistry();
-    const d = await observe(db, input({ event: { type: 'page', page: { kind: 'admin-notice', notice: 'Hubungi LPSE' }, genuine: true } }));
+    const d = await decideAndRecord(db, input({ event: { type: 'page', page: { kind: 'admin-notice', notice: 'Hubungi LPSE' }, genuine: true } }));
     const id = d.params.problemId!;
     expect(await setProblemState(db, id, 'reported', 5)).toMatchObject({ state: 'reported', reportedAt: 5 });
-    expect((await observe(db, input({ event: { type: 'page', page: { kind: 'other' }, genuine: true } }))).nextAction).toBe('wait-for-lpse');
+    expect((await decideAndRecord(db, input({ event: { type: 'page', page: { kind: 'other' }, genuine: true } }))).nextAction).toBe('wait-for-lpse');
     expect(await setProblemState(db, id, 'solved', 6)).toMatchObject({ state: 'solved', solvedAt: 6 });
-    expect((await observe(db, input({ event: { type: 'page', page: { kind: 'other' }, genuine: true } }))).nextAction).toBeNull();
+    expect((await decideAndRecord(db, input({ event: { type: 'page', page: { kind: 'other' }, genuine: true } }))).nextAction).toBeNull();
     expect(await setProblemState(db, 'nope', 'solved', 7)).toBeUndefined();
   });
 });

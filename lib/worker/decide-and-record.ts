@@ -9,7 +9,7 @@ import { openObservation, readObservation, writeObservation, type ObservationRea
 import type { QuarantineRecord } from '../schemas';
 import { decide, type Decision, type Observation, type Known } from '../sop/rules';
 
-export interface ObserveInput {
+export interface DecisionInput {
   tabId: number;
   lpse: ObservationWrite['lpse'];
   genuine: boolean;
@@ -23,7 +23,7 @@ export interface ObserveInput {
   onQuarantine?: (q: QuarantineRecord) => void;
 }
 
-export async function observe(db: RegistryDb, input: ObserveInput): Promise<Decision> {
+export async function decideAndRecord(db: RegistryDb, input: DecisionInput): Promise<Decision> {
   const { event, now, lpse } = input;
   const env = { now, tabId: input.tabId, newId: input.newId };
   if (!input.genuine) return decide({ lpseKey: lpse.key, lpseNames: {}, penyedia: [], accounts: [], problemsHere: [], readySaid: true }, event, env);
@@ -45,7 +45,7 @@ export async function observe(db: RegistryDb, input: ObserveInput): Promise<Deci
 }
 
 /** The registry as the SOP sees it at this LPSE and tab. */
-function knownOf(read: ObservationRead, input: ObserveInput): Known {
+function knownOf(read: ObservationRead, input: DecisionInput): Known {
   const { lpse } = input;
   const lpseRecord = read.lpses.find((r) => r.key === lpse.key);
   const lpseNames: Record<string, string> = {};
