@@ -42,8 +42,6 @@ export const SYNCED_SETTINGS = ['lang', 'confirmedBases'] as const satisfies rea
 export type SyncedSetting = (typeof SYNCED_SETTINGS)[number];
 
 // ── LPSE keys: `https://spse.inaproc.id/<slug>` travels as `<slug>`, any other key whole ─────────────────
-const shortLpse = shortLpseKey;
-const longLpse = longLpseKey;
 const lpseRef = z.string().check(z.minLength(1), z.maxLength(300));
 
 // ── Compact shapes, as they travel ────────────────────────────────────────────────────────────────────────
@@ -95,7 +93,7 @@ export type Decoded =
 // ── Encoding (registry → items' data) ─────────────────────────────────────────────────────────────────────
 
 export function encodeAccount(a: Account): [string, unknown] {
-  return [`a.${a.key}`, { u: a.userId, p: a.penyediaId, r: a.registeredAt.map(shortLpse), a: ACT[a.activation], ...(a.replacedBy && { x: a.replacedBy }), ...(a.retired && { t: 1 }) }];
+  return [`a.${a.key}`, { u: a.userId, p: a.penyediaId, r: a.registeredAt.map(shortLpseKey), a: ACT[a.activation], ...(a.replacedBy && { x: a.replacedBy }), ...(a.retired && { t: 1 }) }];
 }
 export function encodePenyedia(p: Penyedia): [string, unknown] {
   return [`p.${p.id}`, { ...(p.label !== undefined && { l: p.label }), ...(p.defaultUserId && { d: p.defaultUserId }), c: p.createdAt }];
@@ -103,18 +101,18 @@ export function encodePenyedia(p: Penyedia): [string, unknown] {
 export function encodeProblem(p: Problem): [string, unknown] {
   return [
     `q.${p.id}`,
-    { l: shortLpse(p.lpseKey), k: KIND[p.kind], m: p.notice, ...(p.userId && { u: p.userId }), s: STATE[p.state], o: p.openedAt, ...(p.reportedAt !== undefined && { r: p.reportedAt }), ...(p.solvedAt !== undefined && { z: p.solvedAt }) },
+    { l: shortLpseKey(p.lpseKey), k: KIND[p.kind], m: p.notice, ...(p.userId && { u: p.userId }), s: STATE[p.state], o: p.openedAt, ...(p.reportedAt !== undefined && { r: p.reportedAt }), ...(p.solvedAt !== undefined && { z: p.solvedAt }) },
   ];
 }
 export function encodeContacts(lpseKey: string, contacts: NonNullable<LpseRecord['contacts']>): [string, unknown] {
-  return [`l.${shortLpse(lpseKey)}`, { c: contacts.map((c) => [CONTACT[c.kind], c.value]) }];
+  return [`l.${shortLpseKey(lpseKey)}`, { c: contacts.map((c) => [CONTACT[c.kind], c.value]) }];
 }
 
 /**
  * "Ini tidak tepat" (R19): the key names what was hidden (page kind, LPSE, path pattern: none holds a space),
  * so one choice is one item whichever device made it; the data is the rest.
  */
-export const dismissalKey = (d: Pick<Dismissal, 'lpseKey' | 'pattern' | 'pageKind'>) => `h.${d.pageKind} ${shortLpse(d.lpseKey)} ${d.pattern}`;
+export const dismissalKey = (d: Pick<Dismissal, 'lpseKey' | 'pattern' | 'pageKind'>) => `h.${d.pageKind} ${shortLpseKey(d.lpseKey)} ${d.pattern}`;
 export function encodeDismissal(d: Dismissal): [string, unknown] {
   return [dismissalKey(d), { ...(d.nextAction && { n: d.nextAction }), t: d.at }];
 }
@@ -153,7 +151,7 @@ export function decodeData(key: string, data: unknown): DecodeResult {
     case 'a': {
       const d = accountData.safeParse(data);
       if (!d.success) return fail(d.error);
-      const record = { key: id, userId: d.data.u, penyediaId: d.data.p, registeredAt: d.data.r.map(longLpse), activation: ACT_R[d.data.a], retired: d.data.t === 1, ...(d.data.x && { replacedBy: d.data.x }) };
+      const record = { key: id, userId: d.data.u, penyediaId: d.data.p, registeredAt: d.data.r.map(longLpseKey), activation: ACT_R[d.data.a], retired: d.data.t === 1, ...(d.data.x && { replacedBy: d.data.x }) };
       if (record.key !== record.userId.toLowerCase()) return { ok: false, issues: ['key: not the User ID lowercased'] };
       const full = accountSchema.safeParse({ ...record, lastLogin: {}, sources: [] });
       return full.success ? { ok: true, value: { kind: 'account', record } } : fail(full.error);
@@ -170,7 +168,7 @@ export function decodeData(key: string, data: unknown): DecodeResult {
       if (!d.success) return fail(d.error);
       const full = problemSchema.safeParse({
         id,
-        lpseKey: longLpse(d.data.l),
+        lpseKey: longLpseKey(d.data.l),
         kind: KIND_R[d.data.k],
         notice: d.data.m,
         ...(d.data.u && { userId: d.data.u }),
@@ -184,7 +182,7 @@ export function decodeData(key: string, data: unknown): DecodeResult {
     case 'l': {
       const d = contactsData.safeParse(data);
       if (!d.success) return fail(d.error);
-      const lpseKey = longLpse(id);
+      const lpseKey = longLpseKey(id);
       const contacts = d.data.c.map(([k, value]) => ({ kind: CONTACT_R[k], value }));
       const full = lpseRecordSchema.shape.contacts.safeParse(contacts);
       if (!lpseRecordSchema.shape.key.safeParse(lpseKey).success) return { ok: false, issues: ['key: not an LPSE'] };
@@ -201,7 +199,7 @@ export function decodeData(key: string, data: unknown): DecodeResult {
       if (!d.success) return fail(d.error);
       const [pageKind, lpse, pattern, ...rest] = id.split(' ');
       if (!pageKind || !lpse || !pattern || rest.length) return { ok: false, issues: ['key: not <page kind> <LPSE> <pattern>'] };
-      const full = dismissalSchema.safeParse({ lpseKey: longLpse(lpse), pattern, pageKind, nextAction: d.data.n ?? null, at: d.data.t });
+      const full = dismissalSchema.safeParse({ lpseKey: longLpseKey(lpse), pattern, pageKind, nextAction: d.data.n ?? null, at: d.data.t });
       return full.success ? { ok: true, value: { kind: 'dismissal', record: full.data } } : fail(full.error);
     }
   }
